@@ -1,0 +1,103 @@
+/** PageModel: what the parse stage knows about one HTML page. Pure data, no I/O. */
+
+export type LinkKind =
+  | "page" // a, area, frame/iframe targets that are documents
+  | "image"
+  | "script"
+  | "stylesheet"
+  | "frame"
+  | "form"
+  | "attachment" // doc, docx, xls, xlsx, pdf, wps, et, zip, rar, 7z, ofd, ceb, txt, csv…
+  | "media"
+  | "other";
+
+export interface LinkRef {
+  /** Absolute URL resolved against base href / page URL; null when it cannot be resolved. */
+  url: string | null;
+  /** The attribute value as written. */
+  raw: string;
+  /** Lower-case element name: a, img, script, link, iframe, frame, area, form, meta, source, video, audio, embed, object, style-attr… */
+  element: string;
+  /** href, src, srcset, action, content (meta refresh), style (url() in a style attribute), data, poster… */
+  attribute: string;
+  kind: LinkKind;
+  /** Anchor text for a/area, alt or title for img, whitespace-collapsed, at most 200 chars. */
+  text: string;
+  /** Hidden by an inline style or attribute on the element or an ancestor. */
+  hidden: boolean;
+  /** Why, e.g. "display:none", "visibility:hidden", "zero-size", "off-screen", "font-size:0", "hidden-attr", "marquee". */
+  hiddenReason?: string;
+  /** Element path such as "html>body>div#main>ul.list>li[3]>a", stable across crawls of the same template. */
+  locator: string;
+  /** For <link>: the rel value (stylesheet, icon, canonical…); for a: rel (nofollow…). */
+  rel?: string;
+  /** Which position in the document (0-based order of link-bearing attributes). */
+  index: number;
+}
+
+export interface MetaTag {
+  /** name, property or http-equiv value, as written (case kept). */
+  name: string;
+  /** Which attribute gave the name: "name" | "property" | "http-equiv" | "charset" | "itemprop". */
+  key: string;
+  content: string;
+}
+
+export interface TextBlock {
+  /** Offsets into PageModel.text. */
+  start: number;
+  end: number;
+  /** The block element that closed it (p, div, li, td, h1…). */
+  tag: string;
+}
+
+export interface DateCandidate {
+  /** The matched text, e.g. "2026年11月20日" or "2026-11-20 08:30". */
+  text: string;
+  /** ISO date "YYYY-MM-DD" (with "THH:mm[:ss]" when a time was present); local China time. */
+  iso: string;
+  /** Offset of the match in PageModel.text. */
+  offset: number;
+  /** true when the year was not written and had to be inferred (left false here; parse keeps only full dates). */
+  yearInferred: boolean;
+}
+
+export interface FormField {
+  tag: string; // input, select, textarea, button
+  type: string;
+  name: string;
+  placeholder: string;
+  value: string;
+}
+
+export interface FormModel {
+  action: string | null; // resolved absolute URL
+  method: string; // lower-case, default "get"
+  fields: FormField[];
+  /** The form looks like a site-search form (search input, keyword-like field name, action or 搜索 button). */
+  isSearch: boolean;
+  locator: string;
+}
+
+export interface PageModel {
+  url: string;
+  /** Effective base URL (base href resolved against url). */
+  baseUrl: string;
+  title: string;
+  lang: string;
+  metas: MetaTag[];
+  /** Charset declared in <meta charset> or http-equiv Content-Type, lower-cased, if any. */
+  declaredCharset?: string;
+  /** <meta http-equiv=refresh> target, resolved. */
+  metaRefresh?: { url: string | null; delaySeconds: number };
+  links: LinkRef[];
+  /** Visible text (script/style/noscript/template and hidden elements excluded), blocks separated by "\n". */
+  text: string;
+  blocks: TextBlock[];
+  dates: DateCandidate[];
+  forms: FormModel[];
+  /** Hidden text (from hidden elements), kept apart for spam checks. */
+  hiddenText: string;
+  /** Number of elements seen; a cheap size figure for statistics. */
+  elementCount: number;
+}
