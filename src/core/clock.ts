@@ -21,7 +21,9 @@ export function parseAsOf(text: string): Date {
       : `${trimmed}+08:00`;
   const date = new Date(withZone);
   if (Number.isNaN(date.getTime())) {
-    throw new UsageError(`--as-of 不是有效的时间点：${text}（示例：2026-11-20 或 2026-11-20T08:00:00+08:00）`);
+    throw new UsageError(
+      `--as-of 不是有效的时间点：${text}（示例：2026-11-20 或 2026-11-20T08:00:00+08:00）`,
+    );
   }
   return date;
 }

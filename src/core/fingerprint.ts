@@ -8,7 +8,9 @@ import type { Finding, FindingDraft } from "./finding.ts";
  */
 export function fingerprintOf(draft: FindingDraft): string {
   const identity = (draft.identity ?? []).map((key) => `${key}=${normaliseEvidence(draft.evidence[key])}`);
-  const material = [draft.check, normaliseUrlForFingerprint(draft.url), draft.locator, ...identity].join("\n");
+  const material = [draft.check, normaliseUrlForFingerprint(draft.url), draft.locator, ...identity].join(
+    "\n",
+  );
   return createHash("sha256").update(material).digest("hex").slice(0, 24);
 }
 

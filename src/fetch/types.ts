@@ -14,6 +14,11 @@ export interface HostMapping {
   toPort: number | null;
   /** The flag it came from, for messages. */
   spec: string;
+  /**
+   * Which flag: --resolve entries take priority over --connect-to ones, as in curl. Absent on
+   * hand-built mappings, which are then treated like --connect-to.
+   */
+  kind?: "resolve" | "connect-to";
 }
 
 export interface FetchOptions {
@@ -25,7 +30,10 @@ export interface FetchOptions {
   connectTimeoutMs: number;
   headersTimeoutMs: number;
   bodyTimeoutMs: number;
-  /** Whole request deadline including redirects and body (the 15 s rule). */
+  /**
+   * Whole request deadline including redirects and body (the 15 s rule). It starts when the first
+   * request actually starts (not while waiting for politeness) and each retry gets a fresh one.
+   */
   totalTimeoutMs: number;
   /** Largest (decompressed) body kept; larger bodies are cut and marked truncated. */
   maxBodyBytes: number;
@@ -37,10 +45,22 @@ export interface FetchOptions {
   retryBaseDelayMs: number;
   maxRetryAfterMs: number;
   mappings: HostMapping[];
-  /** When true, hosts without a mapping are never looked up in DNS (tests and the demo stay on loopback). */
+  /**
+   * When true, hosts without a mapping are never looked up in DNS (tests and the demo stay on
+   * loopback): they fail with ENOTFOUND. Loopback IP literals (127.0.0.0/8, ::1) need no lookup and
+   * stay allowed.
+   */
   mappedOnly: boolean;
   /** HTTP(S) proxy URL for offices whose traffic leaves through a proxy. */
   proxy?: string;
+  /**
+   * After a certificate error, fetch again without verification so the crawl can still read the
+   * site; the result then carries tls.authorized=false (the fault stays a recorded fact) and no error.
+   * When false, the result is error {code:"TLS"}. Default true.
+   */
+  insecureAfterTlsError: boolean;
+  /** PEM certificates trusted in addition to Node's roots (internal government CAs, tests). */
+  extraCaCerts?: string[];
 }
 
 export type NetErrorCode =
@@ -77,6 +97,10 @@ export interface TlsFacts {
   protocol?: string;
 }
 
+/**
+ * Measured from the start of the last attempt (after the politeness wait, so queueing behind other
+ * requests to the same host does not count against the site), across all of its redirect hops.
+ */
 export interface Timings {
   /** ms from start to response headers of the final hop. */
   firstByteMs?: number;
@@ -110,6 +134,14 @@ export interface DecodedText {
   /** WHATWG encoding name actually used, e.g. "gbk", "utf-8", "big5", "gb18030". */
   charset: string;
   source: "header" | "bom" | "meta" | "detected" | "default";
+  /** Declared charsets that were not used: unknown labels, or labels the bytes are not valid in. */
+  rejected?: RejectedCharset[];
+}
+
+export interface RejectedCharset {
+  source: "header" | "meta";
+  label: string;
+  reason: "unknown-label" | "invalid-bytes";
 }
 
 export interface RequestOptions {

@@ -14,7 +14,7 @@ export type LinkKind =
 export interface LinkRef {
   /** Absolute URL resolved against base href / page URL; null when it cannot be resolved. */
   url: string | null;
-  /** The attribute value as written. */
+  /** The attribute value as written (entities decoded); for srcset, url() and meta refresh, the URL part. */
   raw: string;
   /** Lower-case element name: a, img, script, link, iframe, frame, area, form, meta, source, video, audio, embed, object, style-attr… */
   element: string;
@@ -27,6 +27,8 @@ export interface LinkRef {
   hidden: boolean;
   /** Why, e.g. "display:none", "visibility:hidden", "zero-size", "off-screen", "font-size:0", "hidden-attr", "marquee". */
   hiddenReason?: string;
+  /** Locator of the element whose style or attribute hides the link (the link itself or an ancestor). */
+  hiddenBy?: string;
   /** Element path such as "html>body>div#main>ul.list>li[3]>a", stable across crawls of the same template. */
   locator: string;
   /** For <link>: the rel value (stylesheet, icon, canonical…); for a: rel (nofollow…). */
@@ -36,10 +38,11 @@ export interface LinkRef {
 }
 
 export interface MetaTag {
-  /** name, property or http-equiv value, as written (case kept). */
+  /** name, property, http-equiv or itemprop value, as written (case kept); "charset" for <meta charset>. */
   name: string;
   /** Which attribute gave the name: "name" | "property" | "http-equiv" | "charset" | "itemprop". */
   key: string;
+  /** The content attribute as written; for <meta charset>, the charset. */
   content: string;
 }
 
@@ -64,10 +67,13 @@ export interface DateCandidate {
 
 export interface FormField {
   tag: string; // input, select, textarea, button
-  type: string;
+  type: string; // input type (default "text"), button type (default "submit"), select-one/select-multiple, textarea
   name: string;
   placeholder: string;
-  value: string;
+  value: string; // the value attribute; for textarea its content
+  id: string;
+  /** Visible label of a button (its text) or image input (alt/title), when present. */
+  text?: string;
 }
 
 export interface FormModel {
@@ -77,6 +83,8 @@ export interface FormModel {
   /** The form looks like a site-search form (search input, keyword-like field name, action or 搜索 button). */
   isSearch: boolean;
   locator: string;
+  /** Controls outside any <form> (a bare search box wired to a script), grouped by parent element; action is null. */
+  formless?: boolean;
 }
 
 export interface PageModel {
@@ -100,4 +108,6 @@ export interface PageModel {
   hiddenText: string;
   /** Number of elements seen; a cheap size figure for statistics. */
   elementCount: number;
+  /** Set only if the parser failed internally and stopped early; the model holds what came before. */
+  parseError?: string;
 }

@@ -1,0 +1,46 @@
+import type { FindingDraft } from "../core/finding.ts";
+import type { PageModel } from "../parse/model.ts";
+import { checkDefinition } from "./catalogue.ts";
+import { isGovernmentHost, matchesHostList } from "./hosts.ts";
+
+export interface HiddenLinkContext {
+  site: string;
+  /** Hosts of the inspected site. */
+  scopeHosts: ReadonlySet<string>;
+  /** Non-government hosts that are not spam (official media, the 党政机关 badge). */
+  trustedHosts: ReadonlySet<string>;
+}
+
+/**
+ * Hidden links to government or trusted hosts are everyday drop-down menus; hidden links to any
+ * other host are how injected spam (暗链) looks, so only those are reported.
+ */
+export function hiddenLinkFindings(page: PageModel, context: HiddenLinkContext): FindingDraft[] {
+  const findings: FindingDraft[] = [];
+  const check = "content.hidden-link";
+  for (const link of page.links) {
+    if (!link.hidden || link.url === null) continue;
+    const host = new URL(link.url).hostname;
+    if (context.scopeHosts.has(host) || isGovernmentHost(host) || matchesHostList(host, context.trustedHosts))
+      continue;
+    findings.push({
+      check,
+      indicator: checkDefinition(check).indicator,
+      site: context.site,
+      url: link.url,
+      locator: link.locator,
+      message: `疑似暗链：隐藏的外部链接（${link.hiddenReason ?? "隐藏"}）指向 ${host}${link.text ? `，文字“${link.text}”` : ""}`,
+      evidence: {
+        page: page.url,
+        targetHost: host,
+        text: link.text,
+        element: link.element,
+        attribute: link.attribute,
+        hiddenReason: link.hiddenReason ?? null,
+      },
+      severity: "veto",
+      confidence: "suspected",
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,37 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { fixedClock, systemClock } from "../core/clock.ts";
+import { inspect } from "../inspect/inspect.ts";
+import type { InspectionReport } from "../report/schema.ts";
+import { formatSummary } from "../report/summary.ts";
+import { asOfFrom, crawlConfigFrom, fetchOptionsFrom, type CrawlCliOptions } from "./options.ts";
+import { createProgress } from "./progress.ts";
+
+export interface InspectCliOptions extends CrawlCliOptions {
+  out?: string;
+  quiet?: boolean;
+}
+
+/** Runs an inspection, writes the JSON report, prints the summary; returns the report. */
+export async function runInspection(urls: string[], options: InspectCliOptions): Promise<InspectionReport> {
+  const asOf = asOfFrom(options);
+  const progress = createProgress();
+  const report = await inspect({
+    urls,
+    clock: asOf ? fixedClock(asOf) : systemClock,
+    fetch: fetchOptionsFrom(options),
+    crawl: crawlConfigFrom(options),
+    siteConcurrency: 4,
+    onProgress: options.quiet ? undefined : progress.update,
+  });
+  progress.done();
+  if (options.out) {
+    await mkdir(dirname(options.out), { recursive: true });
+    await writeFile(options.out, `${JSON.stringify(report, null, 2)}\n`);
+  }
+  if (!options.quiet) {
+    process.stdout.write(`${formatSummary(report)}\n`);
+    if (options.out) process.stdout.write(`JSON 报告已写入 ${options.out}\n`);
+  }
+  return report;
+}

@@ -1,0 +1,75 @@
+import { writeFile } from "node:fs/promises";
+import { Command, CommanderError } from "commander";
+import { renderChecksDoc } from "../checks/catalogueDoc.ts";
+import { exitCodes, UnreachableError, UsageError } from "../core/errors.ts";
+import { toolVersion } from "../core/version.ts";
+import { addCrawlOptions } from "./crawlOptions.ts";
+import { runDemo } from "./demoCommand.ts";
+import { runInspection, type InspectCliOptions } from "./inspectCommand.ts";
+import { siteUrl } from "./options.ts";
+
+const program = new Command()
+  .name("zhijian")
+  .description("智检：政府网站与政务新媒体检查监测 (Zhijian: inspection of Chinese government websites)")
+  .version(toolVersion)
+  .exitOverride()
+  .showHelpAfterError("（用 --help 查看用法）");
+
+addCrawlOptions(
+  program
+    .command("inspect")
+    .description("检查一个或多个网站并输出报告 (inspect sites, write a JSON report)")
+    .argument("<url...>", "网站首页地址 (homepage URLs)")
+    .option("--out <file>", "JSON 报告输出文件 (report file)")
+    .option("--quiet", "不输出摘要和进度"),
+  { timeout: 15, maxPages: 2000 },
+).action(async (urls: string[], options: InspectCliOptions) => {
+  const report = await runInspection(urls.map(siteUrl), options);
+  if (report.sites.some((site) => !site.reachable)) {
+    throw new UnreachableError(
+      `无法访问的网站：${report.sites
+        .filter((s) => !s.reachable)
+        .map((s) => s.site)
+        .join("，")}`,
+    );
+  }
+});
+
+addCrawlOptions(
+  program
+    .command("demo")
+    .description("启动内置示例政府网站并检查它们 (serve the bundled demo sites on loopback and inspect them)")
+    .option("--out <file>", "JSON 报告输出文件", "out/demo-report.json")
+    .option("--quiet", "不输出摘要和进度"),
+  { timeout: 5, maxPages: 300 },
+).action(runDemo);
+
+program
+  .command("docs-checks")
+  .description("从检查目录生成 docs/checks.md (generate docs/checks.md)")
+  .option("--out <file>", "输出文件", "docs/checks.md")
+  .action(async (options: { out: string }) => {
+    await writeFile(options.out, renderChecksDoc());
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = exitCodeOf(error);
+}
+
+function exitCodeOf(error: unknown): number {
+  if (error instanceof CommanderError) {
+    return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(`用法错误：${error.message}\n`);
+    return exitCodes.usage;
+  }
+  if (error instanceof UnreachableError) {
+    process.stderr.write(`${error.message}\n`);
+    return exitCodes.unreachable;
+  }
+  process.stderr.write(`出错了：${(error as Error).stack ?? String(error)}\n`);
+  return exitCodes.failure;
+}

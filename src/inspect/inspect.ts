@@ -1,0 +1,72 @@
+import type { Clock } from "../core/clock.ts";
+import { toolVersion } from "../core/version.ts";
+import type { CrawlConfig, CrawlStats } from "../crawl/crawler.ts";
+import { Fetcher } from "../fetch/fetcher.ts";
+import { RobotsCache } from "../fetch/robots.ts";
+import type { FetchOptions } from "../fetch/types.ts";
+import { countBy } from "../report/counts.ts";
+import { reportSchemaVersion, type InspectionReport, type SiteReport } from "../report/schema.ts";
+import { inspectSite } from "./inspectSite.ts";
+
+export interface InspectOptions {
+  urls: string[];
+  clock: Clock;
+  fetch: FetchOptions;
+  crawl: Omit<CrawlConfig, "homepage">;
+  /** Sites inspected at the same time; politeness per host is unaffected. */
+  siteConcurrency: number;
+  onProgress?(site: string, stats: Readonly<CrawlStats>): void;
+  onSiteDone?(report: SiteReport): void;
+}
+
+/** Inspects each site with one shared fetcher (one pool and politeness state per host) and reports. */
+export async function inspect(options: InspectOptions): Promise<InspectionReport> {
+  const fetcher = new Fetcher(options.fetch);
+  const robots = new RobotsCache(fetcher);
+  const startedAt = options.clock.now();
+  const reports: SiteReport[] = new Array(options.urls.length);
+  try {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < options.urls.length) {
+        const index = next++;
+        const report = await inspectSite(options.urls[index]!, {
+          fetcher,
+          robots,
+          clock: options.clock,
+          crawl: options.crawl,
+          onProgress: options.onProgress,
+        });
+        reports[index] = report;
+        options.onSiteDone?.(report);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, options.siteConcurrency) }, worker));
+  } finally {
+    await fetcher.close();
+  }
+  const findings = reports.flatMap((report) => report.findings);
+  return {
+    schemaVersion: reportSchemaVersion,
+    tool: { name: "zhijian", version: toolVersion },
+    generatedAt: new Date().toISOString(),
+    asOf: startedAt.toISOString(),
+    settings: {
+      maxPages: options.crawl.maxPages,
+      maxDepth: options.crawl.maxDepth,
+      respectRobots: options.crawl.respectRobots,
+      checkExternal: options.crawl.checkExternal,
+      userAgent: options.fetch.userAgent,
+      maxConcurrencyPerHost: options.fetch.maxConcurrencyPerHost,
+      minIntervalMs: options.fetch.minIntervalMs,
+      timeoutMs: options.fetch.totalTimeoutMs,
+    },
+    sites: reports,
+    totals: {
+      sites: reports.length,
+      reachable: reports.filter((report) => report.reachable).length,
+      findings: findings.length,
+      bySeverity: countBy(findings, (finding) => finding.severity),
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import type { Finding, Severity } from "../core/finding.ts";
+import type { CrawlStats } from "../crawl/crawler.ts";
+import type { RedirectHop, TlsFacts } from "../fetch/types.ts";
+
+/**
+ * The JSON report of `zhijian inspect` (docs/report-schema.md). Other tools read it: change it only
+ * compatibly (add optional fields) or bump schemaVersion.
+ */
+export const reportSchemaVersion = 1;
+
+export interface SiteFacts {
+  /** The URL given to inspect. */
+  homepage: string;
+  /** Where the homepage ended after redirects. */
+  finalUrl: string;
+  status: number;
+  error: { code: string; message: string } | null;
+  redirects: RedirectHop[];
+  responseMs: number | null;
+  contentType: string | null;
+  server: string | null;
+  charset: { name: string; source: string } | null;
+  title: string | null;
+  lang: string | null;
+  /** Every meta tag of the homepage by name (SiteName, SiteDomain, SiteIDCode, keywords…). */
+  meta: Record<string, string>;
+  tls: TlsFacts | null;
+  /** Hosts crawled as part of the site. */
+  scopeHosts: string[];
+  sitemaps: string[];
+}
+
+export interface SiteStats extends CrawlStats {
+  durationMs: number;
+}
+
+export type Counts = Partial<Record<string, number>>;
+
+export interface SiteReport {
+  site: string;
+  reachable: boolean;
+  facts: SiteFacts;
+  stats: SiteStats;
+  findings: Finding[];
+  counts: { bySeverity: Counts; byCheck: Counts; byConfidence: Counts };
+}
+
+export interface InspectionReport {
+  schemaVersion: typeof reportSchemaVersion;
+  tool: { name: "zhijian"; version: string };
+  generatedAt: string;
+  /** The inspection's time point; every time rule is judged against it. */
+  asOf: string;
+  settings: {
+    maxPages: number;
+    maxDepth: number;
+    respectRobots: boolean;
+    checkExternal: boolean;
+    userAgent: string;
+    maxConcurrencyPerHost: number;
+    minIntervalMs: number;
+    timeoutMs: number;
+  };
+  sites: SiteReport[];
+  totals: { sites: number; reachable: number; findings: number; bySeverity: Counts };
+}
+
+export const severityOrder: readonly Severity[] = ["veto", "deduct", "warn", "info"];

@@ -1,0 +1,72 @@
+import type { Confidence, Finding, Severity } from "../core/finding.ts";
+import type { InspectionReport, SiteReport } from "./schema.ts";
+
+const severityLabel: Record<Severity, string> = { veto: "否决", deduct: "扣分", warn: "警告", info: "提示" };
+const confidenceLabel: Record<Confidence, string> = {
+  confirmed: "确定",
+  suspected: "疑似",
+  inconclusive: "待定",
+};
+const shownPerSite = 12;
+
+/** The readable Chinese summary printed after an inspection; the JSON report has everything. */
+export function formatSummary(report: InspectionReport): string {
+  const lines = [`智检 Zhijian 检查结果 · 时间点 ${formatChinaTime(report.asOf)}（北京时间）`];
+  for (const site of report.sites) lines.push("", ...formatSite(site));
+  const bySeverity = report.totals.bySeverity;
+  lines.push(
+    "",
+    `合计：${report.totals.sites} 个网站（可访问 ${report.totals.reachable} 个），问题 ${report.totals.findings} 条` +
+      `（否决 ${bySeverity.veto ?? 0}，扣分 ${bySeverity.deduct ?? 0}，警告 ${bySeverity.warn ?? 0}，提示 ${bySeverity.info ?? 0}）`,
+  );
+  return lines.join("\n");
+}
+
+function formatSite(site: SiteReport): string[] {
+  const facts = site.facts;
+  const name = facts.meta.SiteName || facts.title || site.site;
+  const lines = [`■ ${name}  ${facts.homepage}`];
+  if (site.reachable) {
+    const charset = facts.charset
+      ? `，编码 ${facts.charset.name.toUpperCase()}（${facts.charset.source}）`
+      : "";
+    const redirects =
+      facts.redirects.length > 0 ? `，经 ${facts.redirects.length} 次跳转到 ${facts.finalUrl}` : "";
+    lines.push(`  首页：HTTP ${facts.status}，${facts.responseMs ?? "?"} 毫秒${charset}${redirects}`);
+  } else {
+    lines.push(`  首页：无法访问（${facts.error ? facts.error.code : `HTTP ${facts.status}`}）`);
+  }
+  const stats = site.stats;
+  lines.push(
+    `  抓取：页面 ${stats.pagesFetched} 个（解析 ${stats.pagesParsed}，失败 ${stats.pagesFailed}），` +
+      `链接 ${stats.linksFound} 处 / 目标 ${stats.uniqueTargets} 个，另检查资源与外链 ${stats.linksChecked} 个，` +
+      `用时 ${(stats.durationMs / 1000).toFixed(1)} 秒${stats.budgetReached ? "（已达页面上限）" : ""}`,
+  );
+  const counts = site.counts.bySeverity;
+  lines.push(
+    `  问题：${site.findings.length} 条（否决 ${counts.veto ?? 0}，扣分 ${counts.deduct ?? 0}，警告 ${counts.warn ?? 0}，提示 ${counts.info ?? 0}）`,
+  );
+  for (const finding of site.findings.slice(0, shownPerSite)) lines.push(...formatFinding(finding));
+  if (site.findings.length > shownPerSite) {
+    lines.push(`  …… 另有 ${site.findings.length - shownPerSite} 条，详见 JSON 报告`);
+  }
+  return lines;
+}
+
+function formatFinding(finding: Finding): string[] {
+  const tag = `[${severityLabel[finding.severity]}·${confidenceLabel[finding.confidence]}]`;
+  const lines = [`  ${tag} ${finding.message}`, `      ${finding.url}`];
+  const occurrences = finding.evidence.occurrences as Array<{ page: string }> | undefined;
+  const pages =
+    (finding.evidence.pages as string[] | undefined) ?? occurrences?.map((occurrence) => occurrence.page);
+  const count = (finding.evidence.occurrenceCount ?? finding.evidence.pageCount) as number | undefined;
+  if (pages && pages.length > 0) {
+    lines.push(`      出现于 ${pages[0]}${count && count > 1 ? ` 等 ${count} 处` : ""}`);
+  }
+  return lines;
+}
+
+function formatChinaTime(iso: string): string {
+  const shifted = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
+}

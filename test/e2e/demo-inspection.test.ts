@@ -1,0 +1,127 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { startDemoServer, type DemoServer } from "../../demo/server.ts";
+import { demoSites, type DemoDefectKind } from "../../demo/sites.ts";
+import { fixedClock, parseAsOf } from "../../src/core/clock.ts";
+import { defaultCrawlConfig } from "../../src/crawl/crawler.ts";
+import { defaultFetchOptions } from "../../src/fetch/defaults.ts";
+import { parseConnectTo } from "../../src/fetch/hostMapping.ts";
+import { inspect } from "../../src/inspect/inspect.ts";
+import type { InspectionReport } from "../../src/report/schema.ts";
+
+/** What the inspection must say about each planted link defect: check id family and confidence. */
+const expectedLinkVerdict: Partial<Record<DemoDefectKind, string>> = {
+  "broken-link": "confirmed",
+  "broken-attachment": "confirmed",
+  "broken-image": "confirmed",
+  gone: "confirmed",
+  "unknown-host": "confirmed",
+  "redirect-loop": "confirmed",
+  "server-error": "suspected",
+  slow: "suspected",
+};
+const expectedCheck: Partial<Record<DemoDefectKind, string>> = {
+  "broken-attachment": "link.attachment-dead",
+  "broken-image": "link.image-dead",
+};
+const fineKinds: DemoDefectKind[] = ["bot-protected", "redirect-chain"];
+
+let demo: DemoServer;
+let report: InspectionReport;
+
+before(async () => {
+  demo = await startDemoServer({ slowMs: 2500 });
+  report = await inspect({
+    urls: demoSites.map((site) => site.homepage),
+    clock: fixedClock(parseAsOf("2026-11-20")),
+    fetch: defaultFetchOptions({
+      mappings: demo.connectTo.map(parseConnectTo),
+      mappedOnly: true,
+      minIntervalMs: 20,
+      totalTimeoutMs: 1500,
+      headersTimeoutMs: 1500,
+      bodyTimeoutMs: 1500,
+      retryBaseDelayMs: 50,
+    }),
+    crawl: { ...defaultCrawlConfig, maxPages: 300 },
+    siteConcurrency: 4,
+  });
+});
+
+after(() => demo.close());
+
+test("every planted link defect of every demo site is found with the right verdict", () => {
+  for (const site of demoSites) {
+    const findings = report.sites.find((entry) => entry.site === new URL(site.homepage).origin)!.findings;
+    for (const defect of site.defects) {
+      const confidence = expectedLinkVerdict[defect.kind];
+      const linkFinding = findings.find(
+        (finding) => finding.check.startsWith("link.") && finding.url === defect.url,
+      );
+      if (confidence) {
+        assert.ok(linkFinding, `${site.host}: ${defect.kind} ${defect.url} not found`);
+        assert.equal(linkFinding.confidence, confidence, `${defect.kind} ${defect.url}`);
+        assert.equal(linkFinding.check, expectedCheck[defect.kind] ?? linkFinding.check);
+        if (defect.on) {
+          const pages = (linkFinding.evidence.occurrences as Array<{ page: string }>).map((o) => o.page);
+          assert.ok(pages.includes(defect.on), `${defect.url} should be reported on ${defect.on}`);
+        }
+      }
+      if (fineKinds.includes(defect.kind))
+        assert.equal(linkFinding, undefined, `${defect.kind} ${defect.url}`);
+      if (defect.kind === "hidden-link") {
+        assert.ok(
+          findings.some((finding) => finding.check === "content.hidden-link" && finding.url === defect.url),
+          `hidden link ${defect.url} not flagged`,
+        );
+      }
+      if (defect.kind === "trap") {
+        assert.ok(
+          findings.some((finding) => finding.check === "crawl.trap"),
+          `${site.host}: trap not reported`,
+        );
+      }
+    }
+  }
+});
+
+test("no internal link is reported broken unless it was planted", () => {
+  const planted = new Set(demoSites.flatMap((site) => site.defects.map((defect) => defect.url)));
+  for (const site of report.sites) {
+    for (const finding of site.findings) {
+      if (!finding.check.startsWith("link.") || finding.evidence.internal !== true) continue;
+      assert.ok(planted.has(finding.url), `unexpected broken link ${finding.url}: ${finding.message}`);
+    }
+  }
+});
+
+test("the GBK site is decoded from its meta tag and the crawl stays polite and within robots.txt", () => {
+  const fgw = report.sites.find((site) => site.site === "http://fgw.demo-city.gov.cn")!;
+  assert.equal(fgw.facts.charset?.name, "gbk");
+  assert.equal(fgw.facts.charset?.source, "meta");
+  assert.match(fgw.facts.title ?? "", /示范市发展和改革委员会/);
+  for (const site of demoSites) {
+    assert.ok(
+      demo.maxInFlight(site.host) <= 2,
+      `${site.host} saw ${demo.maxInFlight(site.host)} requests at once`,
+    );
+    for (const rule of site.robotsDisallow) {
+      const crawled = demo.requests.filter(
+        (r) => r.host === site.host && r.method === "GET" && r.url.startsWith(rule),
+      );
+      assert.deepEqual(crawled, [], `${site.host} crawled ${rule} despite robots.txt`);
+    }
+  }
+});
+
+test("pages listed only in the sitemap are crawled", () => {
+  for (const site of demoSites) {
+    for (const feature of site.features.filter((f) => f.kind === "sitemap-only")) {
+      const path = new URL(feature.url).pathname;
+      assert.ok(
+        demo.requests.some((r) => r.host === site.host && r.url === path),
+        `${feature.url} from the sitemap was not crawled`,
+      );
+    }
+  }
+});
