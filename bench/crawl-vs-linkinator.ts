@@ -1,15 +1,13 @@
 /**
  * Zhijian against linkinator on the same generated loopback site, each in its own child process
- * measured by GNU time: pages and links per CPU-second, and peak RSS. Figures are ratios against
- * the peer run in the same script, never absolute targets.
+ * measured by GNU time: pages and links per CPU-second, and peak RSS. Pages are HTML pages served
+ * with a body, links the distinct URLs requested, both counted by the site's server so every tool
+ * is measured the same way. Figures are ratios against the peer run in the same script.
  *
- *   npm run bench                     # 5,000 pages, both tools, plus zhijian at 50,000 pages
+ *   npm run bench                             # 5,000 pages, both tools, then zhijian at 50,000 pages
  *   npm run bench -- --pages 2000 --no-large
  */
 import { spawn } from "node:child_process";
-import { readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startGeneratedSite } from "./generatedSite.ts";
 
@@ -26,94 +24,55 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const args = process.argv.slice(2);
 const smallPages = Number(args[args.indexOf("--pages") + 1] ?? 0) || 5000;
 const runLarge = !args.includes("--no-large");
+/** Both tools get the same number of connections; politeness is off on loopback. */
 const concurrency = 16;
 
-async function timed(
-  command: string[],
-): Promise<{ wall: number; cpu: number; rssKb: number; stdout: string }> {
-  const child = spawn("/usr/bin/time", ["-f", "TIME %e %U %S %M", ...command], { cwd: root });
-  let stdout = "";
+async function timed(command: string[]): Promise<{ wall: number; cpu: number; rssKb: number }> {
+  const child = spawn("/usr/bin/time", ["-f", "TIME %e %U %S %M", ...command], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   await new Promise((resolve) => child.on("close", resolve));
   const line = stderr.split("\n").find((text) => text.startsWith("TIME "));
   if (!line) throw new Error(`no timing from ${command.join(" ")}:\n${stderr.slice(-2000)}`);
   const [wall, user, system, rss] = line.slice(5).split(" ").map(Number) as [number, number, number, number];
-  return { wall, cpu: user + system, rssKb: rss, stdout };
+  return { wall, cpu: user + system, rssKb: rss };
 }
 
-async function runZhijian(pages: number): Promise<Measured> {
+async function measure(tool: string, pages: number, command: (url: string) => string[]): Promise<Measured> {
   const site = await startGeneratedSite(pages);
-  const out = join(tmpdir(), `zhijian-bench-${process.pid}-${pages}.json`);
   try {
-    const run = await timed([
-      process.execPath,
-      "bin/zhijian.js",
-      "inspect",
-      site.url,
-      "--max-pages",
-      String(pages + 10),
-      "--max-depth",
-      "1000",
-      "--per-host",
-      String(concurrency),
-      "--concurrency",
-      String(concurrency),
-      "--interval",
-      "0",
-      "--quiet",
-      "--out",
-      out,
-    ]);
-    const report = JSON.parse(await readFile(out, "utf8")) as {
-      sites: Array<{ stats: { pagesFetched: number; uniqueTargets: number } }>;
+    const run = await timed(command(site.url));
+    return {
+      tool,
+      pages: site.served.htmlPages,
+      links: site.served.distinctUrls,
+      wallSeconds: run.wall,
+      cpuSeconds: run.cpu,
+      peakRssMb: Math.round(run.rssKb / 1024),
     };
-    const stats = report.sites[0]!.stats;
-    return measured("zhijian", stats.pagesFetched, stats.uniqueTargets, run);
-  } finally {
-    await rm(out, { force: true });
-    await site.close();
-  }
-}
-
-async function runLinkinator(pages: number): Promise<Measured> {
-  const site = await startGeneratedSite(pages);
-  try {
-    const run = await timed([
-      process.execPath,
-      "node_modules/linkinator/build/src/cli.js",
-      site.url,
-      "--recurse",
-      "--concurrency",
-      String(concurrency),
-      "--format",
-      "json",
-    ]);
-    const result = JSON.parse(run.stdout) as { links: Array<{ url: string; parent?: string }> };
-    const checked = new Set(result.links.map((link) => link.url));
-    const crawled = new Set(result.links.flatMap((link) => (link.parent ? [link.parent] : [])));
-    return measured("linkinator", crawled.size, checked.size, run);
   } finally {
     await site.close();
   }
 }
 
-function measured(
-  tool: string,
-  pages: number,
-  links: number,
-  run: { wall: number; cpu: number; rssKb: number },
-) {
-  return {
-    tool,
-    pages,
-    links,
-    wallSeconds: run.wall,
-    cpuSeconds: run.cpu,
-    peakRssMb: Math.round(run.rssKb / 1024),
-  };
-}
+const zhijian = (pages: number) => (url: string) => [
+  process.execPath,
+  "bin/zhijian.js",
+  "inspect",
+  url,
+  ...["--max-pages", String(pages * 2), "--max-depth", "1000", "--interval", "0"],
+  ...["--per-host", String(concurrency), "--concurrency", String(concurrency), "--quiet"],
+];
+
+const linkinator = (url: string) => [
+  process.execPath,
+  "node_modules/linkinator/build/src/cli.js",
+  url,
+  ...["--recurse", "--concurrency", String(concurrency), "--format", "json"],
+];
 
 function row(m: Measured): string {
   const perCpu = (n: number) => (n / Math.max(m.cpuSeconds, 0.01)).toFixed(0);
@@ -125,19 +84,21 @@ function row(m: Measured): string {
   );
 }
 
-const zhijianSmall = await runZhijian(smallPages);
-console.log(row(zhijianSmall));
-const linkinator = await runLinkinator(smallPages);
-console.log(row(linkinator));
-const perCpu = (m: Measured) => m.pages / Math.max(m.cpuSeconds, 0.01);
+const pagesPerCpu = (m: Measured) => m.pages / Math.max(m.cpuSeconds, 0.01);
+
+const ours = await measure("zhijian", smallPages, zhijian(smallPages));
+console.log(row(ours));
+const peer = await measure("linkinator", smallPages, linkinator);
+console.log(row(peer));
 console.log(
-  `ratio (zhijian / linkinator) at ${smallPages} pages: pages per CPU-second ${(perCpu(zhijianSmall) / perCpu(linkinator)).toFixed(2)}×, ` +
-    `peak RSS ${(zhijianSmall.peakRssMb / linkinator.peakRssMb).toFixed(2)}×`,
+  `ratio zhijian/linkinator at ${smallPages} pages: pages per CPU-second ${(pagesPerCpu(ours) / pagesPerCpu(peer)).toFixed(2)}×, ` +
+    `peak RSS ${(ours.peakRssMb / peer.peakRssMb).toFixed(2)}×`,
 );
 if (runLarge) {
-  const zhijianLarge = await runZhijian(smallPages * 10);
-  console.log(row(zhijianLarge));
+  const large = await measure("zhijian", smallPages * 10, zhijian(smallPages * 10));
+  console.log(row(large));
   console.log(
-    `zhijian peak RSS growth ${smallPages} → ${smallPages * 10} pages: ${(zhijianLarge.peakRssMb / zhijianSmall.peakRssMb).toFixed(2)}×`,
+    `zhijian peak RSS ${smallPages} → ${smallPages * 10} pages: ${(large.peakRssMb / ours.peakRssMb).toFixed(2)}× ` +
+      `(pages per CPU-second ${(pagesPerCpu(large) / pagesPerCpu(ours)).toFixed(2)}×)`,
   );
 }

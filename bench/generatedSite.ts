@@ -9,6 +9,8 @@ import type { AddressInfo } from "node:net";
 export interface GeneratedSite {
   url: string;
   pages: number;
+  /** What a tool asked for, counted at the server so every tool is measured the same way. */
+  served: { htmlPages: number; distinctUrls: number };
   close(): Promise<void>;
 }
 
@@ -47,14 +49,19 @@ function pageHtml(id: number, pages: number): string {
 }
 
 export async function startGeneratedSite(pages: number): Promise<GeneratedSite> {
+  const distinct = new Set<string>();
+  const htmlPagesServed = new Set<string>();
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? "/").split("?")[0]!;
+    distinct.add(path);
     const article = /^\/art\/(\d+)\.html$/.exec(path);
     if (path === "/" || article) {
       const id = article ? Number(article[1]) : 0;
       if (id >= pages) return void response.writeHead(404).end("not found");
       response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      return void response.end(request.method === "HEAD" ? undefined : pageHtml(id, pages));
+      if (request.method === "HEAD") return void response.end();
+      htmlPagesServed.add(path);
+      return void response.end(pageHtml(id, pages));
     }
     if (/^\/(static|files|images)\//.test(path)) {
       response.writeHead(200, { "content-type": "application/octet-stream", "content-length": "16" });
@@ -68,6 +75,9 @@ export async function startGeneratedSite(pages: number): Promise<GeneratedSite> 
   return {
     url: `http://127.0.0.1:${port}/`,
     pages,
+    get served() {
+      return { htmlPages: htmlPagesServed.size, distinctUrls: distinct.size };
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -37,6 +37,7 @@ export function hiddenLinkFindings(page: PageModel, context: HiddenLinkContext):
         element: link.element,
         attribute: link.attribute,
         hiddenReason: link.hiddenReason ?? null,
+        hiddenBy: link.hiddenBy ?? null,
       },
       severity: "veto",
       confidence: "suspected",

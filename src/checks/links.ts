@@ -32,7 +32,8 @@ const kindLabel: Record<LinkKind, string> = {
 export function linkFindings(site: string, targets: Iterable<LinkTarget>): FindingDraft[] {
   const findings: FindingDraft[] = [];
   for (const target of targets) {
-    if (!target.probe) continue;
+    // A target nobody links to (the homepage itself, sitemap entries) is not a broken link.
+    if (!target.probe || target.occurrenceCount === 0) continue;
     const { verdict, reason } = classifyLink(target.probe);
     if (verdict === "ok") continue;
     const check = checkByKind[target.kind];

@@ -90,6 +90,8 @@ interface PageTask {
 const nonPageExtension =
   /\.(?:jpe?g|png|gif|bmp|webp|svg|ico|tiff?|pdf|docx?|xlsx?|pptx?|wps|et|dps|ofd|ceb|txt|csv|zip|rar|7z|tar|gz|mp3|mp4|avi|wmv|flv|mov|swf|apk|exe|css|js|json|xml)$/i;
 
+const maxCrawlDelayMs = 10_000;
+
 /** <link rel> values that are hints, not resources a visitor loads. */
 const hintRels = new Set(["dns-prefetch", "preconnect", "prefetch", "prerender", "alternate", "canonical"]);
 
@@ -152,6 +154,7 @@ class SiteCrawl {
     await this.runTask(() => this.crawlPage(this.pageQueue[this.pageHead++]!));
     const reachable = this.homepage !== null && isUsablePage(this.homepage.fetch);
     if (reachable) {
+      if (this.config.respectRobots) await this.honourCrawlDelay();
       if (this.config.useSitemap) await this.seedFromSitemaps();
       await this.drain();
     }
@@ -320,6 +323,15 @@ class SiteCrawl {
     const result = await this.fetcher.checkLink(target.url);
     this.stats.linksChecked += 1;
     this.links.settle(target, probeOf(result));
+  }
+
+  /** A Crawl-delay slows this host down, capped so one line in robots.txt cannot stall an inspection. */
+  private async honourCrawlDelay(): Promise<void> {
+    const finalUrl = new URL(this.homepage!.finalUrl);
+    const delay = await this.robots.crawlDelayMs(finalUrl.origin);
+    if (delay === undefined) return;
+    const interval = Math.max(this.fetcher.options.minIntervalMs, Math.min(delay, maxCrawlDelayMs));
+    this.fetcher.setMinInterval(finalUrl.hostname, interval);
   }
 
   private async seedFromSitemaps(): Promise<void> {

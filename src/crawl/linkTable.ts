@@ -44,7 +44,8 @@ export interface LinkTarget {
   skipped?: SkipReason;
 }
 
-export const maxOccurrencesKept = 20;
+/** Enough pages for an inspector to find the link; pending targets hold these, so it bounds memory. */
+export const maxOccurrencesKept = 3;
 
 /** Kinds ranked so a target linked both as page and as attachment is reported as the more specific. */
 const kindRank: Record<LinkKind, number> = {
@@ -117,10 +118,10 @@ export class LinkTable {
     if (occurrence.onHomepage) target.onHomepage = true;
     if (target.probe !== undefined && isHealthy(target.probe)) return;
     if (target.occurrences.length < maxOccurrencesKept) {
-      target.occurrences.push(occurrence);
+      target.occurrences.push(detached(occurrence));
     } else if (occurrence.onHomepage && !target.occurrences.some((kept) => kept.onHomepage)) {
       // Indicators count homepage links apart, so the homepage occurrence must survive the cap.
-      target.occurrences[maxOccurrencesKept - 1] = occurrence;
+      target.occurrences[maxOccurrencesKept - 1] = detached(occurrence);
     }
   }
 
@@ -139,4 +140,16 @@ export class LinkTable {
   *all(): Generator<LinkTarget> {
     yield* this.targets.values();
   }
+}
+
+/**
+ * Strings cut from a parsed page (anchor text, locators) can be V8 slices that keep the whole page
+ * alive; an occurrence outlives its page, so it keeps copies instead.
+ */
+function detached(occurrence: LinkOccurrence): LinkOccurrence {
+  return { ...occurrence, text: copyString(occurrence.text), locator: copyString(occurrence.locator) };
+}
+
+function copyString(text: string): string {
+  return text.length === 0 ? text : (" " + text).slice(1);
 }

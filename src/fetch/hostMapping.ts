@@ -85,19 +85,18 @@ export function mapTarget(
   host: string,
   port: number,
 ): ConnectTarget | null {
+  // As in curl: --connect-to picks where to connect, then --resolve gives that name its address.
+  const matches = (m: HostMapping, name: string, at: number) =>
+    (m.host === "" || normaliseHost(m.host) === name) && (m.port === null || m.port === at);
   const wanted = normaliseHost(host);
-  const ordered = [
-    ...mappings.filter((m) => m.kind === "resolve"),
-    ...mappings.filter((m) => m.kind !== "resolve"),
-  ];
-  for (const m of ordered) {
-    const hostMatches = m.host === "" || normaliseHost(m.host) === wanted;
-    const portMatches = m.port === null || m.port === port;
-    if (hostMatches && portMatches) {
-      return { address: stripBrackets(m.address) || wanted, port: m.toPort ?? port };
-    }
-  }
-  return null;
+  const connectTo = mappings.find((m) => m.kind !== "resolve" && matches(m, wanted, port));
+  const targetHost = connectTo ? stripBrackets(connectTo.address) || wanted : wanted;
+  const targetPort = connectTo?.toPort ?? port;
+  const resolve = mappings.find(
+    (m) => m.kind === "resolve" && matches(m, targetHost.toLowerCase(), targetPort),
+  );
+  if (resolve) return { address: stripBrackets(resolve.address), port: targetPort };
+  return connectTo ? { address: targetHost, port: targetPort } : null;
 }
 
 /** Why a host may not be connected to: it would need a DNS lookup that is not allowed. */

@@ -11,12 +11,14 @@ export class Attributes {
   id: string | undefined;
   className: string | undefined;
   style: string | undefined;
+  hidden = false;
 
   reset(): void {
     this.length = 0;
     this.id = undefined;
     this.className = undefined;
     this.style = undefined;
+    this.hidden = false;
   }
 
   add(name: string, value: string): void {
@@ -27,6 +29,7 @@ export class Attributes {
     if (name === "id") this.id ??= value;
     else if (name === "class") this.className ??= value;
     else if (name === "style") this.style ??= value;
+    else if (name === "hidden") this.hidden = true;
   }
 
   get(name: string): string | undefined {

@@ -32,7 +32,12 @@ export function findDates(text: string): DateCandidate[] {
     const parsed = fromMatch(m);
     if (parsed === null) continue;
     const length = parsed.hour === undefined ? m[1]!.length : m[0].length;
-    found.push({ text: text.slice(m.index, m.index + length), iso: parsed.iso, offset: m.index, yearInferred: false });
+    found.push({
+      text: text.slice(m.index, m.index + length),
+      iso: parsed.iso,
+      offset: m.index,
+      yearInferred: false,
+    });
   }
   return found;
 }
@@ -79,7 +84,14 @@ function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-const bracketPairs: Record<string, string> = { "[": "]", "(": ")", "【": "】", "（": "）", "〔": "〕", "<": ">" };
+const bracketPairs: Record<string, string> = {
+  "[": "]",
+  "(": ")",
+  "【": "】",
+  "（": "）",
+  "〔": "〕",
+  "<": ">",
+};
 
 function stripBrackets(text: string): string {
   const close = bracketPairs[text.charAt(0)];

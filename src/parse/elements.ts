@@ -38,7 +38,10 @@ function mark(flag: number, names: string): void {
   for (const name of names.split(" ")) table.set(name, (table.get(name) ?? 0) | flag);
 }
 
-mark(VOID, "area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr");
+mark(
+  VOID,
+  "area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr",
+);
 mark(
   BLOCK,
   "address article aside blockquote body br caption center dd details dialog dir div dl dt fieldset figcaption figure " +

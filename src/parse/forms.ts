@@ -149,10 +149,7 @@ function isTextType(type: string): boolean {
  * A site-search form: a search input, a keyword-like text field, a 搜索/检索/查询 label on its
  * button or in its placeholder, or a search-engine action. A password field rules it out (login).
  */
-export function isSearchForm(
-  draft: Pick<FormDraft, "fields" | "words">,
-  action: string | null,
-): boolean {
+export function isSearchForm(draft: Pick<FormDraft, "fields" | "words">, action: string | null): boolean {
   const { fields } = draft;
   if (fields.some((f) => f.type === "password")) return false;
   if (fields.some((f) => f.tag === "input" && f.type === "search")) return true;

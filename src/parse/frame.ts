@@ -13,12 +13,16 @@ export class Frame {
   readonly parent: Frame | null;
   /** 1-based position among the parent's children with the same tag name. */
   readonly nth: number;
-  readonly id: string;
-  readonly cls: string;
+  /** The id and class attributes as written, read only when a locator is asked for. */
+  private readonly idAttr: string | undefined;
+  private readonly classAttr: string | undefined;
   /** Inside SVG or MathML, where HTML's implied-end rules do not apply. */
   readonly foreign: boolean;
   /** Small integer for the few names whose open count the tree builder tracks; -1 otherwise. */
   readonly track: number;
+  /** Children counted by name: a run of one name needs no Map (ul>li, tr>td), mixed names do. */
+  private lastChildName: string | undefined;
+  private lastChildCount: number;
   private childCounts: Map<string, number> | undefined;
   private path: string | undefined;
   /** Set by the page builder: null when nothing on the way from the root hides this element. */
@@ -41,10 +45,12 @@ export class Frame {
     this.flags = flags;
     this.parent = parent;
     this.nth = parent === null ? 1 : parent.countChild(name);
-    this.id = id === undefined ? "" : locatorKey(id.trim());
-    this.cls = cls === undefined ? "" : locatorKey(firstToken(cls));
+    this.idAttr = id;
+    this.classAttr = cls;
     this.foreign = foreign;
     this.track = track;
+    this.lastChildName = undefined;
+    this.lastChildCount = 0;
     this.childCounts = undefined;
     this.path = undefined;
     this.hidden = parent === null ? null : parent.hidden;
@@ -53,7 +59,13 @@ export class Frame {
   }
 
   private countChild(name: string): number {
-    if (this.childCounts === undefined) this.childCounts = new Map();
+    if (this.childCounts === undefined) {
+      if (this.lastChildName === undefined || this.lastChildName === name) {
+        this.lastChildName = name;
+        return ++this.lastChildCount;
+      }
+      this.childCounts = new Map([[this.lastChildName, this.lastChildCount]]);
+    }
     const n = (this.childCounts.get(name) ?? 0) + 1;
     this.childCounts.set(name, n);
     return n;
@@ -67,9 +79,11 @@ export class Frame {
   locator(): string {
     if (this.path === undefined) {
       let segment = this.name;
-      if (this.id !== "") segment += "#" + this.id;
+      const id = this.idAttr === undefined ? "" : locatorKey(this.idAttr.trim());
+      if (id !== "") segment += "#" + id;
       else {
-        if (this.cls !== "") segment += "." + this.cls;
+        const cls = this.classAttr === undefined ? "" : locatorKey(firstToken(this.classAttr));
+        if (cls !== "") segment += "." + cls;
         if (this.nth > 1) segment += "[" + this.nth + "]";
       }
       const parentPath = this.parent === null ? "" : this.parent.locator();

@@ -40,7 +40,7 @@ export function mayHide(name: string, attrs: Attributes): boolean {
   return (
     attrs.style !== undefined ||
     name === "marquee" ||
-    attrs.has("hidden") ||
+    attrs.hidden ||
     (sizedByAttributes.has(name) && (attrs.has("width") || attrs.has("height")))
   );
 }
@@ -62,7 +62,11 @@ export function hiddenStateFor(
   const styleText = attrs.style;
   const needStyle =
     styleText !== undefined &&
-    (parent !== null || frame.name === "marquee" || sizedByAttributes.has(frame.name) || styleMayHide.test(styleText));
+    (parent !== null ||
+      attrs.hidden ||
+      frame.name === "marquee" ||
+      sizedByAttributes.has(frame.name) ||
+      styleMayHide.test(styleText));
   const style = needStyle ? readInlineStyle(styleText) : undefined;
   let hard = parent?.hard;
   let hardBy = parent?.hardBy;
@@ -100,7 +104,12 @@ export function hiddenStateFor(
   ) {
     return parent;
   }
-  if (hard === undefined && visibilityBy === undefined && indentBy === undefined && fontZeroBy === undefined) {
+  if (
+    hard === undefined &&
+    visibilityBy === undefined &&
+    indentBy === undefined &&
+    fontZeroBy === undefined
+  ) {
     return null;
   }
   return { hard, hardBy, visibilityBy, indentBy, fontZeroBy };
@@ -134,15 +143,17 @@ function ownHardReason(name: string, attrs: Attributes, style: InlineStyle | und
   const display = props?.get("display");
   if (display === "none") return "display:none";
   // The UA stylesheet's [hidden]{display:none} loses to an inline display value.
-  if (display === undefined && attrs.has("hidden")) return "hidden-attr";
+  if (display === undefined && attrs.hidden) return "hidden-attr";
   if (name === "marquee" && marqueeUnreadable(attrs, props)) return "marquee";
-  if (props === undefined) return sizedByAttributes.has(name) && zeroSizeAttributes(attrs) ? "zero-size" : undefined;
+  if (props === undefined)
+    return sizedByAttributes.has(name) && zeroSizeAttributes(attrs) ? "zero-size" : undefined;
 
   if (isZeroOpacity(props)) return "opacity:0";
   if (sizedByAttributes.has(name)) {
     const width = cssLengthPx(props.get("width"));
     const height = cssLengthPx(props.get("height"));
-    if (width === 0 || height === 0 || (width <= 1 && height <= 1) || zeroSizeAttributes(attrs)) return "zero-size";
+    if (width === 0 || height === 0 || (width <= 1 && height <= 1) || zeroSizeAttributes(attrs))
+      return "zero-size";
   }
   if (clipsToNothing(props)) return "zero-size";
   if (offScreen(props)) return "off-screen";
@@ -184,7 +195,11 @@ function smallest(a: string | undefined, b: string | undefined): number {
   return Number.isNaN(x) ? y : Number.isNaN(y) ? x : Math.min(x, y);
 }
 
-function sideLength(props: ReadonlyMap<string, string>, longhand: string, fromShorthand: string | undefined): number {
+function sideLength(
+  props: ReadonlyMap<string, string>,
+  longhand: string,
+  fromShorthand: string | undefined,
+): number {
   const own = props.get(longhand);
   const value = own ?? fromShorthand;
   if (value === undefined) return 0;

@@ -109,7 +109,14 @@ export class PageBuilder implements TreeSink {
         this.openAnchor(frame, attrs);
         break;
       case "area":
-        this.link(frame, attrs.get("href"), "href", "page", firstText(attrs.get("alt"), attrs.get("title")), relOf(attrs));
+        this.link(
+          frame,
+          attrs.get("href"),
+          "href",
+          "page",
+          firstText(attrs.get("alt"), attrs.get("title")),
+          relOf(attrs),
+        );
         break;
       case "img":
         this.openImage(frame, attrs);
@@ -190,6 +197,9 @@ export class PageBuilder implements TreeSink {
     if (mode === EXCLUDED) {
       if (parent === this.titleFrame) this.titleText?.add(data);
       else if (this.control !== null && parent === this.control.frame) this.control.text.add(data);
+      // A link inside <noscript> or <object> fallback still has its own words.
+      else if (this.anchor !== null && parent.name !== "script" && parent.name !== "style")
+        this.anchor.text.add(data);
       return;
     }
     if (mode === VISIBLE) this.pageText.visible(data);
@@ -216,11 +226,11 @@ export class PageBuilder implements TreeSink {
 
   build(): PageModel {
     const pageBase = parseBase(this.url);
-    let base = pageBase;
+    const documentUrl = pageBase?.href ?? null;
+    let base = documentUrl;
     if (this.baseHref !== undefined) {
       const value = cleanUrlValue(this.baseHref);
-      const resolved = isSkippedUrl(value) ? null : resolveUrl(value, pageBase);
-      if (resolved !== null) base = new URL(resolved);
+      base = (isSkippedUrl(value) ? null : resolveUrl(value, documentUrl)) ?? documentUrl;
     }
     const resolve = (value: string): string | null => (isSkippedUrl(value) ? null : resolveUrl(value, base));
 
@@ -238,10 +248,9 @@ export class PageBuilder implements TreeSink {
     }
 
     const { text, blocks, hiddenText } = this.pageText.finish();
-    const documentUrl = pageBase?.href ?? null;
     const model: PageModel = {
       url: this.url,
-      baseUrl: base?.href ?? this.url,
+      baseUrl: base ?? this.url,
       title: this.title ?? this.titleText?.value(MAX_CAPTURE) ?? "",
       lang: this.lang,
       metas: this.metas,

@@ -72,13 +72,26 @@ function addDeclaration(props: Map<string, string>, text: string, start: number,
   if (colon < 0 || colon >= end) return;
   const name = text.slice(start, colon).trim().toLowerCase();
   if (!relevant.has(name)) return;
-  let value = text.slice(colon + 1, end).trim().toLowerCase();
+  let value = text
+    .slice(colon + 1, end)
+    .trim()
+    .toLowerCase();
   const important = value.indexOf("!");
   if (important >= 0) value = value.slice(0, important).trim();
   props.set(name, value);
 }
 
-const unitPx: Record<string, number> = { px: 1, "": 1, em: 16, rem: 16, pt: 4 / 3, pc: 16, in: 96, cm: 96 / 2.54, mm: 96 / 25.4 };
+const unitPx: Record<string, number> = {
+  px: 1,
+  "": 1,
+  em: 16,
+  rem: 16,
+  pt: 4 / 3,
+  pc: 16,
+  in: 96,
+  cm: 96 / 2.54,
+  mm: 96 / 25.4,
+};
 
 /**
  * A CSS length in px (em and rem at the default 16px); NaN for percentages, keywords and calc().
@@ -127,7 +140,8 @@ export function cssUrls(style: string): string[] {
     }
     // Only the character just before "url(" decides: "xurl(" is another function.
     const before = at === 0 ? 32 : lower.charCodeAt(at - 1);
-    const isWordChar = (before >= 97 && before <= 122) || (before >= 48 && before <= 57) || before === 45 || before === 95;
+    const isWordChar =
+      (before >= 97 && before <= 122) || (before >= 48 && before <= 57) || before === 45 || before === 95;
     if (!isWordChar && value.length > 0) urls.push(value);
   }
 }

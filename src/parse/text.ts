@@ -14,36 +14,39 @@ export class TextCollector {
   private readonly hiddenPending: string[] = [];
   private hiddenHasContent = false;
 
+  /** Whitespace before the first content of a block is dropped: blocks are trimmed anyway. */
   visible(data: string): void {
-    this.pending.push(data);
-    if (!this.pendingHasContent && !isBlank(data)) this.pendingHasContent = true;
+    if (this.pendingHasContent) this.pending.push(data);
+    else if (!isBlank(data)) {
+      this.pending.push(data);
+      this.pendingHasContent = true;
+    }
   }
 
   hidden(data: string): void {
-    this.hiddenPending.push(data);
-    if (!this.hiddenHasContent && !isBlank(data)) this.hiddenHasContent = true;
+    if (this.hiddenHasContent) this.hiddenPending.push(data);
+    else if (!isBlank(data)) {
+      this.hiddenPending.push(data);
+      this.hiddenHasContent = true;
+    }
   }
 
   /** Ends the current block; `tag` is the block-level element the text belonged to. */
   boundary(tag: string): void {
-    if (this.pending.length > 0) {
-      if (this.pendingHasContent) {
-        const line = collapseWhitespace(this.pending.length === 1 ? this.pending[0]! : this.pending.join(""));
-        if (line.length > 0) {
-          const start = this.lines.length === 0 ? 0 : this.length + 1;
-          this.lines.push(line);
-          this.length = start + line.length;
-          this.blocks.push({ start, end: this.length, tag });
-        }
+    if (this.pendingHasContent) {
+      const line = collapseWhitespace(this.pending.length === 1 ? this.pending[0]! : this.pending.join(""));
+      if (line.length > 0) {
+        const start = this.lines.length === 0 ? 0 : this.length + 1;
+        this.lines.push(line);
+        this.length = start + line.length;
+        this.blocks.push({ start, end: this.length, tag });
       }
       this.pending.length = 0;
       this.pendingHasContent = false;
     }
-    if (this.hiddenPending.length > 0) {
-      if (this.hiddenHasContent) {
-        const line = collapseWhitespace(this.hiddenPending.join(""));
-        if (line.length > 0) this.hiddenLines.push(line);
-      }
+    if (this.hiddenHasContent) {
+      const line = collapseWhitespace(this.hiddenPending.join(""));
+      if (line.length > 0) this.hiddenLines.push(line);
       this.hiddenPending.length = 0;
       this.hiddenHasContent = false;
     }
@@ -60,13 +63,9 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-/** True when the text holds only whitespace, including &nbsp; and the full-width space. */
+/** True when the text holds only whitespace (as collapseWhitespace sees it: &nbsp; and U+3000 included). */
 export function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 32 && c !== 0xa0 && c !== 0x3000 && c !== 0xfeff) return false;
-  }
-  return true;
+  return !/\S/.test(text);
 }
 
 /**
@@ -74,25 +73,24 @@ export function isBlank(text: string): boolean {
  * ignored so an unclosed <a> cannot collect the rest of the page.
  */
 export class ShortText {
-  private readonly parts: string[] = [];
+  /** Most anchors hold one text node: no array until a second one comes. */
+  private first = "";
+  private rest: string[] | null = null;
   private size = 0;
 
   constructor(private readonly cap: number) {}
 
   add(data: string): void {
     if (this.size >= this.cap) return;
-    this.parts.push(data);
+    if (this.size === 0) this.first = data;
+    else (this.rest ??= []).push(data);
     this.size += data.length;
-  }
-
-  get empty(): boolean {
-    return this.size === 0;
   }
 
   /** Collapsed and cut to `max` characters. */
   value(max: number): string {
-    const text = collapseWhitespace(this.parts.join(""));
-    return cutText(text, max);
+    const raw = this.rest === null ? this.first : this.first + this.rest.join("");
+    return cutText(collapseWhitespace(raw), max);
   }
 }
 

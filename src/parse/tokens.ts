@@ -1,5 +1,6 @@
 import { Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 import { Attributes } from "./attributes.ts";
+import { attributeNames, NameTable, tagNames } from "./names.ts";
 
 /** Receives whole tokens: tag names lower-cased, attributes assembled and entity-decoded. */
 export interface TokenSink {
@@ -22,6 +23,8 @@ export class HtmlTokenStream implements TokenizerCallbacks {
   private buffers: string[] = [];
   private first = 0;
   private firstOffset = 0;
+  /** Absolute offset of the last chunk written, where nearly every token lies. */
+  private currentOffset = 0;
   private tagName = "";
   private attrName = "";
   private attrValue = "";
@@ -33,12 +36,25 @@ export class HtmlTokenStream implements TokenizerCallbacks {
 
   write(chunk: string): void {
     if (chunk.length === 0) return;
+    const previous = this.buffers[this.buffers.length - 1];
+    if (previous !== undefined) this.currentOffset += previous.length;
     this.buffers.push(chunk);
     this.tokenizer.write(chunk);
   }
 
   end(): void {
     this.tokenizer.end();
+  }
+
+  /** A tag or attribute name, lower-cased; interned when it is a known name. */
+  private name(table: NameTable, start: number, end: number): string {
+    const current = this.buffers[this.buffers.length - 1] ?? "";
+    const offset = this.currentOffset;
+    if (start >= offset) {
+      const known = table.lookup(current, start - offset, end - offset);
+      if (known !== undefined) return known;
+    }
+    return this.slice(start, end).toLowerCase();
   }
 
   private slice(start: number, end: number): string {
@@ -67,12 +83,12 @@ export class HtmlTokenStream implements TokenizerCallbacks {
   }
 
   onopentagname(start: number, end: number): void {
-    this.tagName = this.slice(start, end).toLowerCase();
+    this.tagName = this.name(tagNames, start, end);
     this.attrs.reset();
   }
 
   onattribname(start: number, end: number): void {
-    this.attrName = this.slice(start, end).toLowerCase();
+    this.attrName = this.name(attributeNames, start, end);
     this.attrValue = "";
   }
 
@@ -99,7 +115,7 @@ export class HtmlTokenStream implements TokenizerCallbacks {
   }
 
   onclosetag(start: number, end: number): void {
-    this.sink.endTag(this.slice(start, end).toLowerCase());
+    this.sink.endTag(this.name(tagNames, start, end));
   }
 
   ontext(start: number, end: number): void {

@@ -45,7 +45,17 @@ export interface TreeSink {
  */
 export const MAX_DEPTH = 512;
 
-const integrationPoints = new Set(["foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml"]);
+const integrationPoints = new Set([
+  "foreignobject",
+  "desc",
+  "title",
+  "mi",
+  "mo",
+  "mn",
+  "ms",
+  "mtext",
+  "annotation-xml",
+]);
 
 /**
  * A compact version of the WHATWG tree-construction algorithm: implied html/head/body and
@@ -273,7 +283,8 @@ export class TreeBuilder implements TokenSink {
       case "option":
       case "optgroup": {
         const top = this.top();
-        if (top !== null && (top.name === "option" || (name === "optgroup" && top.name === "optgroup"))) this.pop();
+        if (top !== null && (top.name === "option" || (name === "optgroup" && top.name === "optgroup")))
+          this.pop();
         return true;
       }
       case "td":
@@ -370,7 +381,15 @@ export class TreeBuilder implements TokenSink {
     const parent = this.top() ?? this.document;
     const isForeign = foreign || (flags & FOREIGN_ROOT) !== 0;
     const track = isForeign ? -1 : trackCode(flags);
-    const frame = new Frame(name, isForeign ? flags & NO_TEXT : flags, parent, attrs.id, attrs.className, isForeign, track);
+    const frame = new Frame(
+      name,
+      isForeign ? flags & NO_TEXT : flags,
+      parent,
+      attrs.id,
+      attrs.className,
+      isForeign,
+      track,
+    );
     this.stack.push(frame);
     if (track >= 0) this.openCounts[track]!++;
     this.sink.open(frame, attrs);

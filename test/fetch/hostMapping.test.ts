@@ -71,15 +71,17 @@ describe("host mapping specs", () => {
     }
   });
 
-  it("matches --resolve before --connect-to and otherwise the first match", () => {
+  it("applies --connect-to first and then --resolve to the name it connects to, as curl does", () => {
     const mappings = [
-      parseConnectTo("a.gov.cn::127.0.0.9:9999"),
+      parseConnectTo("a.gov.cn::backend.gov.cn:9999"),
       parseConnectTo(":80:127.0.0.8:8888"),
-      parseResolve("a.gov.cn:80:127.0.0.1"),
+      parseResolve("a.gov.cn:81:127.0.0.2"),
+      parseResolve("backend.gov.cn:9999:127.0.0.1"),
+      parseResolve("c.gov.cn:443:127.0.0.3"),
     ];
-    assert.deepEqual(mapTarget(mappings, "A.gov.cn", 80), { address: "127.0.0.1", port: 80 });
-    assert.deepEqual(mapTarget(mappings, "a.gov.cn", 81), { address: "127.0.0.9", port: 9999 });
+    assert.deepEqual(mapTarget(mappings, "A.gov.cn", 81), { address: "127.0.0.1", port: 9999 });
     assert.deepEqual(mapTarget(mappings, "b.gov.cn", 80), { address: "127.0.0.8", port: 8888 });
+    assert.deepEqual(mapTarget(mappings, "c.gov.cn", 443), { address: "127.0.0.3", port: 443 });
     assert.equal(mapTarget(mappings, "b.gov.cn", 443), null);
   });
 
