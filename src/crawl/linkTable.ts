@@ -136,10 +136,6 @@ export class LinkTable {
       if (target.probe ? !isHealthy(target.probe) : target.occurrenceCount > 0) yield target;
     }
   }
-
-  *all(): Generator<LinkTarget> {
-    yield* this.targets.values();
-  }
 }
 
 /**
