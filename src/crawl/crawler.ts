@@ -76,8 +76,11 @@ export interface CrawlOutcome {
 }
 
 export interface CrawlHooks {
-  /** Called once per fetched page, in completion order; the page model is not kept afterwards. */
-  onPage?(page: CrawledPage): void;
+  /**
+   * Called once per fetched page, in completion order; the page model is not kept afterwards.
+   * scopeHosts are the site's hosts as known then (the homepage's redirect may have added one).
+   */
+  onPage?(page: CrawledPage, scopeHosts: ReadonlySet<string>): void;
   onProgress?(stats: Readonly<CrawlStats>): void;
 }
 
@@ -269,7 +272,7 @@ class SiteCrawl {
       this.followLinks(crawled.page, task.depth, isHomepage);
     }
     if (isHomepage) this.homepage = crawled;
-    this.hooks.onPage?.(crawled);
+    this.hooks.onPage?.(crawled, this.scope.hosts);
   }
 
   private widenScope(finalUrl: string): void {

@@ -36,14 +36,12 @@ export async function inspectSite(homepageUrl: string, run: SiteInspection): Pro
   const site = originOf(homepageUrl);
   const drafts: FindingDraft[] = [];
   const trusted = loadTrustedHosts();
-  let scopeHosts: ReadonlySet<string> = new Set([new URL(homepageUrl).hostname, ...run.crawl.extraHosts]);
   const outcome = await crawlSite(
     run.fetcher,
     run.robots,
     { ...run.crawl, homepage: homepageUrl },
     {
-      onPage(crawled) {
-        if (crawled.isHomepage) scopeHosts = new Set([...scopeHosts, new URL(crawled.finalUrl).hostname]);
+      onPage(crawled, scopeHosts) {
         if (!crawled.page) return;
         drafts.push(...hiddenLinkFindings(crawled.page, { site, scopeHosts, trustedHosts: trusted }));
       },
