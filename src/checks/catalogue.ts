@@ -36,6 +36,19 @@ export const checkCatalogue: readonly CheckDefinition[] = [
       "The homepage could not be loaded in this run (no response, timeout or HTTP error). One failure does not veto; availability is judged from a week of probes.",
   },
   {
+    id: "site.availability",
+    title: "站点无法访问（一周监测）",
+    titleEn: "Site unavailable (a week of probes)",
+    indicator: "19号·单项否决·站点无法访问",
+    severities: ["veto", "warn", "info"],
+    description:
+      "监测 1 周，每天间隔性访问 20 次以上，超过（含）15 秒首页仍未完整打开（含连接失败、非 2xx 状态）的次数累计占比达到 5% 即单项否决，达到 3% 预警（阈值可配置）。" +
+      "探测序列由 zhijian probe 采集；监测不满 7 天或某天少于 20 次时结论为疑似，并另给一条提示。",
+    descriptionEn:
+      "Over a week of probes, at least 20 a day: the share of probes that did not fully load the homepage within 15 s (including connection failures and non-2xx responses) vetoes at 5 % and warns at 3 % (configurable). " +
+      "Probes come from `zhijian probe`; a window covered for fewer than 7 days or with days under 20 probes gives a suspected verdict plus an info finding.",
+  },
+  {
     id: "site.tls-invalid",
     title: "HTTPS 证书无效",
     titleEn: "Invalid HTTPS certificate",
@@ -43,6 +56,91 @@ export const checkCatalogue: readonly CheckDefinition[] = [
     severities: ["warn"],
     description: "首页的 TLS 证书未通过校验（过期、自签名、域名不符等），访问者会看到浏览器安全警告。",
     descriptionEn: "The homepage's TLS certificate failed verification (expired, self-signed, wrong host…).",
+  },
+  {
+    id: "site.homepage-stale",
+    title: "首页不更新",
+    titleEn: "Homepage not updated",
+    indicator: "19号·单项否决·首页不更新",
+    severities: ["veto", "warn"],
+    description:
+      "首页在检查时间点前 2 周内没有带发布日期的新信息（未注明发布时间的信息视为未更新）；首页仅为栏目导航入口时，看其二级页面是否有 2 周内的信息。超过 10 天未更新时预警。",
+    descriptionEn:
+      "No homepage item dated within 2 weeks before the time point (undated items count as not updated); a navigation-only homepage is judged by its second-level pages. Early warning after 10 days.",
+  },
+  {
+    id: "column.stale",
+    title: "栏目不更新",
+    titleEn: "Column not updated",
+    indicator: "19号·单项否决·栏目不更新",
+    severities: ["deduct"],
+    description:
+      "栏目最新信息早于其更新周期：动态要闻类 2 周，一级通知公告、政策文件类 6 个月，人事、规划计划等 1 年（二级通知公告、政策文件按 1 年，可按站点配置）；信息均未注明日期的栏目视为未更新。证据含栏目名称、地址、类型、最新信息与所用周期。",
+    descriptionEn:
+      "The column's newest item is older than its window: news 2 weeks, first-level notices and policy documents 6 months, personnel and plans 1 year (configurable per site); a column whose items carry no date counts as not updated.",
+  },
+  {
+    id: "column.blank",
+    title: "空白栏目",
+    titleEn: "Blank column",
+    indicator: "19号·单项否决·栏目不更新（空白栏目）",
+    severities: ["deduct"],
+    description:
+      "有栏目无内容：栏目页没有信息条目、显示“暂无信息”“栏目建设中”等占位文字，或栏目链接无法打开。",
+    descriptionEn:
+      "A column without content: no items on its list page, a placeholder such as 暂无信息 or 栏目建设中, or a column link that does not open.",
+  },
+  {
+    id: "column.key-stale-count",
+    title: "动态要闻、通知公告、政策文件栏目未更新数",
+    titleEn: "Key columns not updated (count)",
+    indicator: "19号·单项否决·栏目不更新（第 1 项）",
+    severities: ["veto", "warn"],
+    description:
+      "检查时间点前 2 周内未更新的动态、要闻类栏目与 6 个月内未更新的通知公告、政策文件类一级栏目累计达到 5 个即单项否决；达到 3 个预警（阈值可配置）。",
+    descriptionEn:
+      "News columns not updated within 2 weeks plus first-level notice/policy columns not updated within 6 months: veto at 5, early warning at 3 (configurable).",
+  },
+  {
+    id: "column.stale-count",
+    title: "应更新未更新栏目数",
+    titleEn: "Columns not updated (count)",
+    indicator: "19号·单项否决·栏目不更新（第 2 项）",
+    severities: ["veto", "warn"],
+    description: "应更新但长期未更新的栏目（含上一项）达到 10 个即单项否决；达到 7 个预警（阈值可配置）。",
+    descriptionEn:
+      "Columns past their update window (including the key ones): veto at 10, early warning at 7 (configurable).",
+  },
+  {
+    id: "column.blank-count",
+    title: "空白栏目数",
+    titleEn: "Blank columns (count)",
+    indicator: "19号·单项否决·栏目不更新（第 3 项）",
+    severities: ["veto", "warn"],
+    description: "空白栏目达到 5 个即单项否决；达到 3 个预警（阈值可配置）。",
+    descriptionEn: "Blank columns: veto at 5, early warning at 3 (configurable).",
+  },
+  {
+    id: "content.future-date",
+    title: "时间穿越",
+    titleEn: "Publish date in the future",
+    indicator: "19号·单项否决·严重问题（伪造发稿日期）",
+    severities: ["veto"],
+    description:
+      "信息的发布日期（列表页日期、正文发布时间或 PubDate 元数据）晚于检查时间点，可能是伪造发稿日期。需人工确认。",
+    descriptionEn:
+      "An item's publish date (list date, displayed date or PubDate meta) is after the time point: possibly a forged date. Needs human confirmation.",
+  },
+  {
+    id: "content.date-mismatch",
+    title: "发布日期不一致",
+    titleEn: "Publish dates disagree",
+    indicator: "19号·单项否决·严重问题（伪造发稿日期）",
+    severities: ["warn"],
+    description:
+      "同一条信息在列表页与正文页显示的日期不同，或正文显示的发布时间与 PubDate 元数据不同。两者都记入证据，供人工核实。",
+    descriptionEn:
+      "The list page and the article page show different dates for the same item, or the displayed date differs from the PubDate meta. Both are kept as evidence.",
   },
   {
     id: "link.dead",

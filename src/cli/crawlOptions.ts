@@ -1,16 +1,12 @@
 import { Option, type Command } from "commander";
 import { collect, nonNegativeNumber, positiveInteger } from "./options.ts";
 
-/** Options shared by `inspect` and `demo`, declared once so both read them the same way. */
-export function addCrawlOptions(command: Command, defaults: { timeout: number; maxPages: number }): Command {
+/**
+ * Where requests go and who sends them, and the time point: shared by every command that touches
+ * the network (`inspect`, `demo`, `probe`), declared once so all read them the same way.
+ */
+export function addNetworkOptions(command: Command): Command {
   return command
-    .option(
-      "--max-pages <n>",
-      "每个网站最多抓取的页面数 (page budget per site)",
-      positiveInteger,
-      defaults.maxPages,
-    )
-    .option("--max-depth <n>", "最大抓取深度 (crawl depth)", positiveInteger, 10)
     .option("--as-of <time>", "检查时间点，如 2026-11-20 (inspection time point; default now)")
     .option(
       "--resolve <host:port:addr>",
@@ -26,6 +22,24 @@ export function addCrawlOptions(command: Command, defaults: { timeout: number; m
     )
     .option("--proxy <url>", "经 HTTP 代理访问 (HTTP proxy)")
     .option("--user-agent <ua>", "User-Agent（默认如实标明智检）")
+    .addOption(
+      new Option(
+        "--mapped-only",
+        "只访问经 --resolve/--connect-to 映射的主机，不查 DNS（测试用）",
+      ).hideHelp(),
+    );
+}
+
+/** Options shared by `inspect` and `demo`, declared once so both read them the same way. */
+export function addCrawlOptions(command: Command, defaults: { timeout: number; maxPages: number }): Command {
+  return addNetworkOptions(command)
+    .option(
+      "--max-pages <n>",
+      "每个网站最多抓取的页面数 (page budget per site)",
+      positiveInteger,
+      defaults.maxPages,
+    )
+    .option("--max-depth <n>", "最大抓取深度 (crawl depth)", positiveInteger, 10)
     .option(
       "--timeout <seconds>",
       "单个请求时限，秒 (per request, the 15 s rule)",
@@ -38,11 +52,5 @@ export function addCrawlOptions(command: Command, defaults: { timeout: number; m
     .option("--no-robots", "不遵守 robots.txt (ignore robots.txt)")
     .option("--no-sitemap", "不读取 sitemap.xml")
     .option("--no-external", "不检查站外链接 (skip external links)")
-    .option("--scope-host <host>", "同属本网站的其他主机，可重复 (extra in-scope host)", collect, [])
-    .addOption(
-      new Option(
-        "--mapped-only",
-        "只访问经 --resolve/--connect-to 映射的主机，不查 DNS（测试用）",
-      ).hideHelp(),
-    );
+    .option("--scope-host <host>", "同属本网站的其他主机，可重复 (extra in-scope host)", collect, []);
 }

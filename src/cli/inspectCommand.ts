@@ -6,15 +6,22 @@ import type { InspectionReport } from "../report/schema.ts";
 import { formatSummary } from "../report/summary.ts";
 import { asOfFrom, crawlConfigFrom, fetchOptionsFrom, type CrawlCliOptions } from "./options.ts";
 import { createProgress } from "./progress.ts";
+import { readProbeSeries } from "./probeSeries.ts";
+import { loadSiteConfig } from "./siteConfigFile.ts";
 
 export interface InspectCliOptions extends CrawlCliOptions {
   out?: string;
   quiet?: boolean;
+  siteConfig?: string;
+  probes?: string;
 }
 
 /** Runs an inspection, writes the JSON report, prints the summary; returns the report. */
 export async function runInspection(urls: string[], options: InspectCliOptions): Promise<InspectionReport> {
   const asOf = asOfFrom(options);
+  const siteConfig = options.siteConfig ? await loadSiteConfig(options.siteConfig) : undefined;
+  const probes = options.probes ? await readProbeSeries(options.probes) : undefined;
+  for (const warning of probes?.warnings ?? []) process.stderr.write(`注意：${warning}\n`);
   const progress = createProgress();
   const report = await inspect({
     urls,
@@ -22,6 +29,8 @@ export async function runInspection(urls: string[], options: InspectCliOptions):
     fetch: fetchOptionsFrom(options),
     crawl: crawlConfigFrom(options),
     siteConcurrency: 4,
+    siteConfig,
+    probes: probes?.records,
     onProgress: options.quiet ? undefined : progress.update,
   });
   progress.done();

@@ -6,6 +6,7 @@ import { toolVersion } from "../core/version.ts";
 import { addCrawlOptions } from "./crawlOptions.ts";
 import { runDemo } from "./demoCommand.ts";
 import { runInspection, type InspectCliOptions } from "./inspectCommand.ts";
+import { addProbeCommand } from "./probeCommand.ts";
 import { siteUrl } from "./options.ts";
 
 const program = new Command()
@@ -21,6 +22,8 @@ addCrawlOptions(
     .description("检查一个或多个网站并输出报告 (inspect sites, write a JSON report)")
     .argument("<url...>", "网站首页地址 (homepage URLs)")
     .option("--out <file>", "JSON 报告输出文件 (report file)")
+    .option("--site-config <file>", "站点配置：栏目类型、更新周期、导航型首页 (per-site overrides, JSON)")
+    .option("--probes <file>", "首页探测序列（zhijian probe --out），按一周窗口判断可用性 (probe series)")
     .option("--quiet", "不输出摘要和进度"),
   { timeout: 15, maxPages: 2000 },
 ).action(async (urls: string[], options: InspectCliOptions) => {
@@ -40,9 +43,12 @@ addCrawlOptions(
     .command("demo")
     .description("启动内置示例政府网站并检查它们 (serve the bundled demo sites on loopback and inspect them)")
     .option("--out <file>", "JSON 报告输出文件", "out/demo-report.json")
+    .option("--site-config <file>", "站点配置 (per-site overrides, JSON)", "demo/site-config.json")
     .option("--quiet", "不输出摘要和进度"),
   { timeout: 5, maxPages: 300 },
 ).action(runDemo);
+
+addProbeCommand(program);
 
 program
   .command("docs-checks")

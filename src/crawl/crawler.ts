@@ -45,6 +45,8 @@ export interface CrawledPage {
   decoded?: Pick<DecodedText, "charset" | "source">;
   /** Present when the response was HTML and was parsed. */
   page?: PageModel;
+  /** The decoded HTML of a parsed page, for hooks that need more than the model; not kept. */
+  html?: string;
   bytes: number;
 }
 
@@ -268,6 +270,7 @@ class SiteCrawl {
       const decoded = decodeBody(result.body, result.headers["content-type"]);
       crawled.decoded = { charset: decoded.charset, source: decoded.source };
       crawled.page = parsePage(decoded.text, finalUrl);
+      crawled.html = decoded.text;
       this.stats.pagesParsed += 1;
       this.followLinks(crawled.page, task.depth, isHomepage);
     }

@@ -6,7 +6,16 @@ import { RobotsCache } from "../fetch/robots.ts";
 import type { FetchOptions } from "../fetch/types.ts";
 import { countBy } from "../report/counts.ts";
 import { reportSchemaVersion, type InspectionReport, type SiteReport } from "../report/schema.ts";
+import {
+  national2019Availability,
+  seriesBySite,
+  type AvailabilityPolicy,
+  type ProbeSample,
+} from "../checks/availability.ts";
+import { originOf } from "../crawl/normalize.ts";
+import { defaultFreshnessPolicies, type FreshnessPolicies } from "./freshnessReport.ts";
 import { inspectSite } from "./inspectSite.ts";
+import { emptySiteConfig, type SiteConfig } from "./siteConfig.ts";
 
 export interface InspectOptions {
   urls: string[];
@@ -15,6 +24,12 @@ export interface InspectOptions {
   crawl: Omit<CrawlConfig, "homepage">;
   /** Sites inspected at the same time; politeness per host is unaffected. */
   siteConcurrency: number;
+  /** Per-site overrides (column types, periods, navigation-only homepage). */
+  siteConfig?: SiteConfig;
+  freshness?: FreshnessPolicies;
+  /** A homepage probe series (`zhijian probe --out`), for any of the sites. */
+  probes?: readonly ProbeSample[];
+  availability?: AvailabilityPolicy;
   onProgress?(site: string, stats: Readonly<CrawlStats>): void;
   onSiteDone?(report: SiteReport): void;
 }
@@ -25,6 +40,7 @@ export async function inspect(options: InspectOptions): Promise<InspectionReport
   const robots = new RobotsCache(fetcher);
   const startedAt = options.clock.now();
   const reports: SiteReport[] = new Array(options.urls.length);
+  const probesBySite = options.probes ? seriesBySite(options.probes) : undefined;
   try {
     let next = 0;
     const worker = async (): Promise<void> => {
@@ -35,6 +51,10 @@ export async function inspect(options: InspectOptions): Promise<InspectionReport
           robots,
           clock: options.clock,
           crawl: options.crawl,
+          siteConfig: options.siteConfig ?? emptySiteConfig,
+          freshness: options.freshness ?? defaultFreshnessPolicies,
+          probes: probesBySite ? (probesBySite.get(originOf(options.urls[index]!)) ?? []) : undefined,
+          availability: options.availability ?? national2019Availability,
           onProgress: options.onProgress,
         });
         reports[index] = report;

@@ -2,16 +2,27 @@ import type { Clock } from "../core/clock.ts";
 import { readDataList } from "../core/dataFiles.ts";
 import type { Finding, FindingDraft } from "../core/finding.ts";
 import { stampFinding } from "../core/fingerprint.ts";
+import {
+  availabilityFindings,
+  summariseAvailability,
+  type AvailabilityPolicy,
+  type ProbeSample,
+} from "../checks/availability.ts";
 import { hiddenLinkFindings } from "../checks/hiddenLinks.ts";
 import { linkFindings } from "../checks/links.ts";
 import { homepageFindings } from "../checks/site.ts";
 import { trapFindings } from "../checks/traps.ts";
 import { crawlSite, type CrawlConfig, type CrawlStats } from "../crawl/crawler.ts";
-import { originOf } from "../crawl/normalize.ts";
+import { isHealthy, type LinkTable } from "../crawl/linkTable.ts";
+import { hostOf, originOf } from "../crawl/normalize.ts";
 import type { Fetcher } from "../fetch/fetcher.ts";
 import type { RobotsCache } from "../fetch/robots.ts";
 import { countBy } from "../report/counts.ts";
 import { severityOrder, type SiteReport } from "../report/schema.ts";
+import type { LinkState } from "./columnTree.ts";
+import { freshnessOf, type FreshnessPolicies } from "./freshnessReport.ts";
+import { key, PageDigests } from "./pageDigests.ts";
+import { settingsFor, type SiteConfig } from "./siteConfig.ts";
 import { siteFactsOf } from "./siteFacts.ts";
 
 export interface SiteInspection {
@@ -19,6 +30,11 @@ export interface SiteInspection {
   robots: RobotsCache;
   clock: Clock;
   crawl: Omit<CrawlConfig, "homepage">;
+  siteConfig: SiteConfig;
+  freshness: FreshnessPolicies;
+  /** This site's homepage probes (`--probes`), judged over the availability window. */
+  probes?: readonly ProbeSample[];
+  availability: AvailabilityPolicy;
   onProgress?(site: string, stats: Readonly<CrawlStats>): void;
 }
 
@@ -36,6 +52,10 @@ export async function inspectSite(homepageUrl: string, run: SiteInspection): Pro
   const site = originOf(homepageUrl);
   const drafts: FindingDraft[] = [];
   const trusted = loadTrustedHosts();
+  const asOf = run.clock.now();
+  const digests = new PageDigests(asOf);
+  let scope: ReadonlySet<string> = new Set();
+  const inScope = (url: string): boolean => scope.has(hostOf(url));
   const outcome = await crawlSite(
     run.fetcher,
     run.robots,
@@ -43,7 +63,9 @@ export async function inspectSite(homepageUrl: string, run: SiteInspection): Pro
     {
       onPage(crawled, scopeHosts) {
         if (!crawled.page) return;
+        scope = scopeHosts;
         drafts.push(...hiddenLinkFindings(crawled.page, { site, scopeHosts, trustedHosts: trusted }));
+        digests.add(crawled, inScope);
       },
       onProgress: (stats) => run.onProgress?.(site, stats),
     },
@@ -51,6 +73,21 @@ export async function inspectSite(homepageUrl: string, run: SiteInspection): Pro
   drafts.push(...homepageFindings(site, homepageUrl, outcome.homepage));
   drafts.push(...linkFindings(site, outcome.links.unhealthy()));
   drafts.push(...trapFindings(site, outcome.traps));
+  scope = new Set(outcome.scope);
+  const freshness = freshnessOf({
+    site,
+    homepageUrl: outcome.homepage?.finalUrl ?? homepageUrl,
+    reachable: outcome.reachable,
+    digests,
+    linkState: (url) => linkStateOf(outcome.links, url),
+    inScope,
+    settings: settingsFor(run.siteConfig, homepageUrl),
+    asOf,
+    policies: run.freshness,
+  });
+  drafts.push(...freshness.findings);
+  const availability = run.probes ? summariseAvailability(run.probes, asOf, run.availability) : undefined;
+  if (availability) drafts.push(...availabilityFindings(site, homepageUrl, availability));
   const seenAt = run.clock.now();
   const findings = mergeRepeats(drafts.map((draft) => stampFinding(draft, seenAt))).sort(
     (a, b) =>
@@ -62,12 +99,22 @@ export async function inspectSite(homepageUrl: string, run: SiteInspection): Pro
     facts: siteFactsOf(homepageUrl, outcome),
     stats: { ...outcome.stats, durationMs: outcome.durationMs },
     findings,
+    ...(availability ? { availability } : {}),
+    columns: freshness.columns,
+    freshness: freshness.freshness,
     counts: {
       bySeverity: countBy(findings, (finding) => finding.severity),
       byCheck: countBy(findings, (finding) => finding.check),
       byConfidence: countBy(findings, (finding) => finding.confidence),
     },
   };
+}
+
+function linkStateOf(links: LinkTable, url: string): LinkState {
+  const probe = links.get(key(url))?.probe;
+  if (probe === undefined) return { state: "unknown" };
+  if (isHealthy(probe)) return { state: "ok", finalUrl: probe.finalUrl };
+  return { state: "broken", status: probe.status, ...(probe.error ? { error: probe.error.code } : {}) };
 }
 
 const maxPagesListed = 20;

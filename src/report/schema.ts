@@ -1,4 +1,9 @@
 import type { Finding, Severity } from "../core/finding.ts";
+import type { UpdateWindow } from "../core/chinaDate.ts";
+import type { AvailabilitySummary } from "../checks/availability.ts";
+import type { SiteColumn } from "../checks/columnModel.ts";
+import type { ColumnTotals, ColumnVerdict } from "../checks/freshness.ts";
+import type { HomepageFreshness } from "../checks/homepageFreshness.ts";
 import type { CrawlStats } from "../crawl/crawler.ts";
 import type { RedirectHop, TlsFacts } from "../fetch/types.ts";
 
@@ -36,12 +41,38 @@ export interface SiteStats extends CrawlStats {
 
 export type Counts = Partial<Record<string, number>>;
 
+/** One column (栏目) as the inspection saw and judged it. */
+export interface ColumnReport extends Omit<SiteColumn, "future" | "windowOverride"> {
+  futureItems: number;
+  verdict: ColumnVerdict;
+  reason: string;
+  /** Counts in V4-1 (动态要闻, first-level 通知公告/政策文件). */
+  key: boolean;
+  window: UpdateWindow | null;
+  since: string | null;
+}
+
+export interface FreshnessReport {
+  /** null when the homepage could not be read. */
+  homepage: (HomepageFreshness & { navigationOnly: boolean }) | null;
+  columns: ColumnTotals;
+  /** Article pages whose publish date was read. */
+  articlesDated: number;
+  /** Pages whose column or date analysis failed (a bug or a page beyond repair); the crawl went on. */
+  pagesNotAnalysed: { url: string; error: string }[];
+}
+
 export interface SiteReport {
   site: string;
   reachable: boolean;
   facts: SiteFacts;
   stats: SiteStats;
   findings: Finding[];
+  /** The homepage probe series judged over the window (only with `inspect --probes`). */
+  availability?: AvailabilitySummary;
+  /** The site's columns with their verdicts (added in issue 3; absent in older reports). */
+  columns?: ColumnReport[];
+  freshness?: FreshnessReport;
   counts: { bySeverity: Counts; byCheck: Counts; byConfidence: Counts };
 }
 

@@ -1,3 +1,4 @@
+import { availabilityVerdictNames, formatPercent } from "../checks/availability.ts";
 import type { Confidence, Finding, Severity } from "../core/finding.ts";
 import type { InspectionReport, SiteReport } from "./schema.ts";
 
@@ -42,6 +43,7 @@ function formatSite(site: SiteReport): string[] {
       `链接 ${stats.linksFound} 处 / 目标 ${stats.uniqueTargets} 个，另检查资源与外链 ${stats.linksChecked} 个，` +
       `用时 ${(stats.durationMs / 1000).toFixed(1)} 秒${stats.budgetReached ? "（已达页面上限）" : ""}`,
   );
+  lines.push(...formatFreshness(site), ...formatAvailability(site));
   const counts = site.counts.bySeverity;
   lines.push(
     `  问题：${site.findings.length} 条（否决 ${counts.veto ?? 0}，扣分 ${counts.deduct ?? 0}，警告 ${counts.warn ?? 0}，提示 ${counts.info ?? 0}）`,
@@ -51,6 +53,33 @@ function formatSite(site: SiteReport): string[] {
     lines.push(`  …… 另有 ${site.findings.length - shownPerSite} 条，详见 JSON 报告`);
   }
   return lines;
+}
+
+function formatFreshness(site: SiteReport): string[] {
+  const freshness = site.freshness;
+  if (!freshness) return [];
+  const homepage = freshness.homepage;
+  const newest = homepage?.newest
+    ? `首页最新信息 ${homepage.newest.date}（${homepage.ageDays} 天前${homepage.via ? `，来自二级页面“${homepage.via.column}”` : ""}）`
+    : homepage
+      ? "首页没有带日期的信息"
+      : "首页未读到";
+  const totals = freshness.columns;
+  return [
+    `  更新：${newest}；栏目 ${totals.columns} 个（已读 ${totals.read}），` +
+      `动态要闻及一级通知公告、政策文件未更新 ${totals.keyStale}（否决线 ${totals.veto.keyStale}），` +
+      `未更新共 ${totals.stale}（否决线 ${totals.veto.stale}），空白 ${totals.blank}（否决线 ${totals.veto.blank}）`,
+  ];
+}
+
+function formatAvailability(site: SiteReport): string[] {
+  const summary = site.availability;
+  if (!summary) return [];
+  return [
+    `  可用性：${summary.policy.windowDays} 天监测 ${summary.probes} 次，${summary.policy.deadlineMs / 1000} 秒内未打开 ${summary.failures} 次` +
+      `（${formatPercent(summary.failures, summary.probes)}），${availabilityVerdictNames[summary.verdict]}` +
+      (summary.fullyCovered ? "" : "（监测不足一周，仅供参考）"),
+  ];
 }
 
 function formatFinding(finding: Finding): string[] {

@@ -1,12 +1,14 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { checkCatalogue } from "../../src/checks/catalogue.ts";
 import { renderChecksDoc } from "../../src/checks/catalogueDoc.ts";
+import { parseResolve } from "../../src/fetch/hostMapping.ts";
+import { probeHomepage } from "../../src/fetch/probe.ts";
 import { closedPort, html, serveSite, type TestSite } from "../helpers/httpSite.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -53,8 +55,32 @@ test("inspect writes a versioned report and a Chinese summary, exit 0", async ()
   assert.equal(report.sites[0].site, `http://www.cli-test.gov.cn:${site.port}`);
   assert.deepEqual(
     report.sites[0].findings.map((finding: { check: string; url: string }) => [finding.check, finding.url]),
-    [["link.dead", `http://www.cli-test.gov.cn:${site.port}/nothing.html`]],
+    [
+      // Nothing on this homepage carries a date: 首页不更新.
+      ["site.homepage-stale", `http://www.cli-test.gov.cn:${site.port}/`],
+      ["link.dead", `http://www.cli-test.gov.cn:${site.port}/nothing.html`],
+    ],
   );
+});
+
+test("a broken --site-config stops before any crawl with exit 2 and the place of the error", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "zhijian-cli-"));
+  const config = join(dir, "sites.json");
+  await writeFile(
+    config,
+    JSON.stringify({ sites: { "www.x.gov.cn": { columns: [{ name: "通知公告", period: "2w" }] } } }),
+  );
+  const requestsBefore = site.requests.length;
+  const run = await zhijian([
+    "inspect",
+    `www.cli-test.gov.cn:${site.port}`,
+    "--site-config",
+    config,
+    "--mapped-only",
+  ]);
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /columns\[0\]\.period/);
+  assert.equal(site.requests.length, requestsBefore);
 });
 
 test("an unreachable site exits 3 and still writes its report", async () => {
@@ -101,4 +127,58 @@ test("docs/checks.md is generated from the catalogue and up to date", async () =
   const committed = await readFile(join(root, "docs/checks.md"), "utf8");
   assert.equal(committed, renderChecksDoc(), "run `npm run docs:checks`");
   for (const check of checkCatalogue) assert.ok(committed.includes(`\`${check.id}\``));
+});
+
+test("inspect --probes judges availability over the week before the time point", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "zhijian-cli-"));
+  const series = join(dir, "probes.jsonl");
+  const host = `www.cli-test.gov.cn:${site.port}`;
+  // One real probe of the test site is the template; the week is laid out from it, 24 a day.
+  const template = await probeHomepage(`http://${host}/`, {
+    mappings: [parseResolve(`www.cli-test.gov.cn:${site.port}:127.0.0.1`)],
+    mappedOnly: true,
+  });
+  assert.equal(template.ok, true, JSON.stringify(template.error));
+  const asOf = Date.parse("2026-11-20T00:00:00+08:00");
+  const lines: string[] = [];
+  for (let i = 0; i < 7 * 24; i++) {
+    const at = new Date(asOf - (i + 0.5) * 3_600_000).toISOString();
+    const failed = i % 17 === 0; // 10 of 168: 5.95 %
+    const record = failed
+      ? {
+          ...template,
+          startedAt: at,
+          scheduledAt: at,
+          ok: false,
+          status: 0,
+          error: { code: "TIMEOUT", message: "超时", detail: null },
+        }
+      : { ...template, startedAt: at, scheduledAt: at };
+    lines.push(JSON.stringify(record));
+  }
+  await writeFile(series, `${lines.join("\n")}\n`);
+  const out = join(dir, "report.json");
+  const run = await zhijian([
+    "inspect",
+    host,
+    "--resolve",
+    `www.cli-test.gov.cn:${site.port}:127.0.0.1`,
+    "--mapped-only",
+    "--as-of",
+    "2026-11-20",
+    "--probes",
+    series,
+    "--out",
+    out,
+    "--quiet",
+  ]);
+  assert.equal(run.code, 0, run.stderr);
+  const report = JSON.parse(await readFile(out, "utf8"));
+  const availability = report.sites[0].availability;
+  assert.equal(availability.probes, 168);
+  assert.equal(availability.failures, 10);
+  assert.equal(availability.verdict, "veto");
+  const finding = report.sites[0].findings.find((f: { check: string }) => f.check === "site.availability");
+  assert.equal(finding.severity, "veto");
+  assert.equal(finding.confidence, "confirmed");
 });

@@ -6,6 +6,7 @@ import { fixedClock, parseAsOf } from "../../src/core/clock.ts";
 import { defaultCrawlConfig } from "../../src/crawl/crawler.ts";
 import { defaultFetchOptions } from "../../src/fetch/defaults.ts";
 import { parseConnectTo } from "../../src/fetch/hostMapping.ts";
+import { loadSiteConfig } from "../../src/cli/siteConfigFile.ts";
 import { inspect } from "../../src/inspect/inspect.ts";
 import type { InspectionReport } from "../../src/report/schema.ts";
 
@@ -45,6 +46,7 @@ before(async () => {
     }),
     crawl: { ...defaultCrawlConfig, maxPages: 300 },
     siteConcurrency: 4,
+    siteConfig: await loadSiteConfig("demo/site-config.json"),
   });
 });
 
@@ -124,4 +126,79 @@ test("pages listed only in the sitemap are crawled", () => {
       );
     }
   }
+});
+
+const canon = (url: string) => url.replace(/\/(?:index\.\w+)?$/u, "/");
+
+test("every demo column is found with its level, parent, type and newest item", () => {
+  for (const site of demoSites) {
+    const columns = report.sites.find((entry) => entry.site === new URL(site.homepage).origin)!.columns!;
+    for (const expected of site.columns) {
+      const found = columns.find((column) => canon(column.url) === canon(expected.url));
+      assert.ok(found, `${site.host}: column ${expected.name} ${expected.url} not found`);
+      assert.equal(found.name, expected.name, expected.url);
+      assert.equal(found.level, expected.parent ? 2 : 1, `${expected.name} level`);
+      assert.equal(found.parentName, expected.parent ?? null, `${expected.name} parent`);
+      assert.equal(found.type, expected.kind, `${site.host} ${expected.name} type`);
+      if (expected.newest && expected.newest <= "2026-11-20")
+        assert.equal(found.newest?.date, expected.newest, expected.name);
+    }
+  }
+});
+
+test("planted stale, blank and future-dated columns are reported, and nothing else is", () => {
+  const columnChecks = [
+    "column.stale",
+    "column.blank",
+    "content.future-date",
+    "content.date-mismatch",
+    "site.homepage-stale",
+  ];
+  const expectedCheck: Partial<Record<DemoDefectKind, string>> = {
+    "stale-column": "column.stale",
+    "blank-column": "column.blank",
+    "future-date": "content.future-date",
+  };
+  for (const site of demoSites) {
+    const siteReport = report.sites.find((entry) => entry.site === new URL(site.homepage).origin)!;
+    const planted = site.defects.filter((defect) => expectedCheck[defect.kind]);
+    for (const defect of planted) {
+      const finding = siteReport.findings.find(
+        (f) => f.check === expectedCheck[defect.kind] && canon(f.url) === canon(defect.url),
+      );
+      assert.ok(finding, `${site.host}: ${defect.kind} ${defect.url} not reported`);
+      if (defect.kind !== "future-date")
+        assert.ok(finding.evidence.window !== undefined || finding.check === "column.blank");
+    }
+    // A broken column entry (首页“网上信访”入口失效) is also a blank column, suspected: that rule is practice.
+    const brokenEntries = site.defects
+      .filter((defect) => defect.kind === "broken-link")
+      .map((defect) => defect.url);
+    const unexpected = siteReport.findings.filter(
+      (f) =>
+        columnChecks.includes(f.check) &&
+        !planted.some(
+          (defect) => expectedCheck[defect.kind] === f.check && canon(defect.url) === canon(f.url),
+        ) &&
+        !(f.check === "column.blank" && f.confidence === "suspected" && brokenEntries.includes(f.url)),
+    );
+    assert.deepEqual(
+      unexpected.map((f) => `${f.check} ${f.url} ${f.message}`),
+      [],
+      `${site.host}: false alarms`,
+    );
+    assert.equal(siteReport.freshness?.homepage?.verdict, "fresh", `${site.host} homepage`);
+  }
+});
+
+test("the demo's site configuration sets periods and excludes an archived 专题", () => {
+  const columnsOf = (origin: string) => report.sites.find((entry) => entry.site === origin)!.columns!;
+  const price = columnsOf("http://fgw.demo-city.gov.cn").find((column) => column.name === "价格管理")!;
+  assert.deepEqual(price.window, { months: 3 });
+  assert.equal(price.verdict, "fresh");
+  const archived = columnsOf("http://www.demo-city.gov.cn").find((column) =>
+    column.name.startsWith("2019年"),
+  )!;
+  assert.equal(archived.state, "broken");
+  assert.equal(archived.verdict, "exempt");
 });
