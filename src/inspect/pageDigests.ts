@@ -83,7 +83,7 @@ export class PageDigests {
     const digest: PageDigest = {
       url,
       title: page.title,
-      columns: discoverColumns(dom, crawled.finalUrl),
+      columns: ownColumns(discoverColumns(dom, crawled.finalUrl), crawled.isHomepage),
       list: {
         items: list.items.slice(0, maxItemsKept),
         itemCount: list.items.length,
@@ -113,6 +113,14 @@ export class PageDigests {
 
 export function key(url: string): string {
   return normalizeUrl(url) ?? url;
+}
+
+/**
+ * Every page repeats the site's main menu and its blocks; only the homepage's are used, so other
+ * pages keep just what is their own (side menu, breadcrumb, metas).
+ */
+function ownColumns(columns: PageColumns, isHomepage: boolean): PageColumns {
+  return isHomepage ? columns : { ...columns, nav: [], blocks: [] };
 }
 
 /** Text blocks long enough to be content rather than a menu entry. */

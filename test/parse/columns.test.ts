@@ -1,36 +1,21 @@
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { parseDocument } from "htmlparser2";
-import iconv from "iconv-lite";
 import { siteModules } from "../../demo/content/index.ts";
-import { demoSites, type DemoSite } from "../../demo/sites.ts";
+import { demoSites } from "../../demo/sites.ts";
 import {
   discoverColumns,
   looksLikeColumnUrl,
   type ColumnLink,
   type PageColumns,
 } from "../../src/parse/columns.ts";
+import { readDemoPage } from "../helpers/demoFiles.ts";
+import { readLabels, readRealPage, realPageFiles, realPagesSkip } from "../helpers/realPages.ts";
 
-const SITES = new URL("../../demo/sites/", import.meta.url);
-/** Saved government pages with labels (shared/data/real-pages/README.md), beside the repository. */
-const REAL = new URL("../../../shared/data/real-pages/", import.meta.url);
-
-/** The generated file behind a demo URL: directories serve index.html, index.htm or index.shtml. */
-function demoPage(site: DemoSite, url: string): string {
-  const path = new URL(url).pathname;
-  const dir = new URL(`${site.host}${path}`, SITES);
-  const candidates = path.endsWith("/")
-    ? ["index.html", "index.htm", "index.shtml"].map((f) => new URL(f, dir))
-    : [dir];
-  const file = candidates.find((f) => existsSync(f));
-  assert.ok(file, `no demo file for ${url}`);
-  const bytes = readFileSync(file);
-  return site.encoding === "gbk" ? iconv.decode(bytes, "gbk") : bytes.toString("utf8");
-}
-
-function columnsOf(site: DemoSite, url: string): PageColumns {
-  return discoverColumns(parseDocument(demoPage(site, url)), url);
+function columnsOf(url: string): PageColumns {
+  const html = readDemoPage(url);
+  assert.ok(html !== null, `no demo file for ${url}`);
+  return discoverColumns(parseDocument(html), url);
 }
 
 /** Every link of a list and of its children. */
@@ -89,7 +74,7 @@ describe("discoverColumns on the demo sites", () => {
 
   for (const site of demoSites) {
     describe(site.host, () => {
-      const home = columnsOf(site, site.homepage);
+      const home = columnsOf(site.homepage);
 
       it("reads the main menu without 首页", () => {
         assert.deepEqual(names(home.nav), expectedNav[site.host]);
@@ -110,7 +95,7 @@ describe("discoverColumns on the demo sites", () => {
         for (const column of site.columns.filter((c) => c.parent !== undefined)) {
           const parent = home.nav.find((n) => n.name === column.parent);
           assert.ok(parent, `parent ${column.parent} in the menu`);
-          const page = columnsOf(site, parent.url);
+          const page = columnsOf(parent.url);
           assert.ok(
             has(page.subNav, column.name, column.url),
             `${column.name} in the sub menu of ${parent.url}`,
@@ -131,7 +116,7 @@ describe("discoverColumns on the demo sites", () => {
 
       it("reads the breadcrumb and metas of every column page", () => {
         for (const column of site.columns) {
-          const page = columnsOf(site, column.url);
+          const page = columnsOf(column.url);
           const trail = page.breadcrumb.map((c) => c.name);
           const expected =
             column.parent === undefined ? ["首页", column.name] : ["首页", column.parent, column.name];
@@ -145,7 +130,7 @@ describe("discoverColumns on the demo sites", () => {
 
       it("puts only sibling columns in a second-level page's side menu (all of them where the template has one)", () => {
         for (const column of site.columns.filter((c) => c.parent !== undefined)) {
-          const page = columnsOf(site, column.url);
+          const page = columnsOf(column.url);
           const urls = new Set(flat(page.subNav).map((l) => l.url));
           for (const other of site.columns.filter((c) => c.parent !== column.parent))
             assert.ok(!urls.has(other.url));
@@ -161,7 +146,7 @@ describe("discoverColumns on the demo sites", () => {
 
   it("groups homepage entry links under their block (办事服务 → 办事指南, 互动交流 → 在线访谈)", () => {
     const city = demoSites.find((s) => s.host === "www.demo-city.gov.cn")!;
-    const home = columnsOf(city, city.homepage);
+    const home = columnsOf(city.homepage);
     const service = home.blocks.find((b) => b.name === "办事服务");
     assert.equal(service?.url, "http://www.demo-city.gov.cn/bsfw/");
     assert.ok(has(service.children, "办事指南", "http://www.demo-city.gov.cn/bsfw/bszn/"));
@@ -177,7 +162,7 @@ describe("discoverColumns on the demo sites", () => {
   });
 
   it("keeps the homepage free of a side menu", () => {
-    for (const site of demoSites) assert.deepEqual(columnsOf(site, site.homepage).subNav, []);
+    for (const site of demoSites) assert.deepEqual(columnsOf(site.homepage).subNav, []);
   });
 });
 
@@ -316,24 +301,13 @@ function names2(crumbs: { name: string }[]): string[] {
   return crumbs.map((c) => c.name);
 }
 
-interface RealLabel {
-  file: string;
-  url: string | null;
-  page_type: string;
-  labels: { meta: Record<string, string>; list?: { column: string } };
-}
-
-describe("discoverColumns on saved real pages", () => {
-  const labels: RealLabel[] = readFileSync(new URL("labels.jsonl", REAL), "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as RealLabel);
+describe("discoverColumns on saved real pages", { skip: realPagesSkip }, () => {
+  const labels = readLabels();
   const read = (file: string, url: string): PageColumns =>
-    discoverColumns(parseDocument(readFileSync(new URL(file, REAL), "utf8")), url);
+    discoverColumns(parseDocument(readRealPage(file)), url);
 
   it("never throws on any saved page, and finds no breadcrumb on homepages", () => {
-    const files = readdirSync(REAL).filter((f) => f.endsWith(".html"));
-    assert.equal(files.length, labels.length);
+    assert.equal(realPageFiles().length, labels.length);
     for (const label of labels) {
       const r = read(
         label.file,
@@ -487,15 +461,17 @@ describe("looksLikeColumnUrl", () => {
     assert.ok(lists >= 100 && articles >= 100, `${lists} lists, ${articles} articles`);
   });
 
-  it("rejects the article URLs of the saved real pages and accepts their column links", () => {
-    const urls = readFileSync(new URL("labels.jsonl", REAL), "utf8")
-      .split("\n")
-      .filter((line) => line.trim() !== "")
-      .map((line) => (JSON.parse(line) as RealLabel).url)
-      .filter((url): url is string => url !== null);
-    assert.ok(urls.length >= 2);
-    for (const url of urls) assert.equal(looksLikeColumnUrl(url), false, url);
-  });
+  it(
+    "rejects the article URLs of the saved real pages and accepts their column links",
+    { skip: realPagesSkip },
+    () => {
+      const urls = readLabels()
+        .map((label) => label.url)
+        .filter((url): url is string => url !== null);
+      assert.ok(urls.length >= 2);
+      for (const url of urls) assert.equal(looksLikeColumnUrl(url), false, url);
+    },
+  );
 
   it("reads the common CMS shapes", () => {
     const columns = [

@@ -1,53 +1,19 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-import iconv from "iconv-lite";
 import { siteModules } from "../../demo/content/index.ts";
 import { DEMO_AS_OF } from "../../demo/content/model.ts";
 import { demoSites, type DemoColumn, type DemoSite } from "../../demo/sites.ts";
 import { buildDom } from "../../src/parse/dom.ts";
 import { extractListItems, inferYear, type ListExtraction } from "../../src/parse/listItems.ts";
+import { readDemoPage } from "../helpers/demoFiles.ts";
+import { readLabels, readRealPage, realPagesSkip } from "../helpers/realPages.ts";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "../..");
-const realDir = "/work/shared/data/real-pages";
 const asOf = new Date(`${DEMO_AS_OF}T00:00:00+08:00`);
 
-interface Label {
-  file: string;
-  labels: { list?: { item_count: number; newest_item_date: string } };
-}
-
-/**
- * Local file of a demo page: directory URLs serve index.*, and query pages are stored as
- * name@query.ext (demo/README.md). Null when there is no such file.
- */
-function demoFile(url: string): string | null {
-  const u = new URL(url);
-  const dir = path.join(root, "demo", "sites", u.host);
-  const p = decodeURIComponent(u.pathname);
-  const candidates = p.endsWith("/")
-    ? ["index.html", "index.shtml", "index.htm"].map((f) => path.join(dir, p, f))
-    : [path.join(dir, p)];
-  if (u.search !== "") {
-    return (
-      candidates.map((c) => c.replace(/(\.[a-z]+)$/, `@${u.search.slice(1)}$1`)).find(existsSync) ?? null
-    );
-  }
-  return candidates.find((c) => existsSync(c)) ?? null;
-}
-
-function readDemo(file: string, site: DemoSite): string {
-  const bytes = readFileSync(file);
-  return site.encoding === "gbk" ? iconv.decode(bytes, "gbk") : bytes.toString("utf8");
-}
-
-function extractDemo(url: string, site: DemoSite): ListExtraction {
-  const file = demoFile(url);
-  assert.ok(file, `no local file for ${url}`);
-  return extractListItems(buildDom(readDemo(file, site)), url, asOf);
+function extractDemo(url: string): ListExtraction {
+  const html = readDemoPage(url);
+  assert.ok(html !== null, `no local file for ${url}`);
+  return extractListItems(buildDom(html), url, asOf);
 }
 
 /** Rows a demo column's list pages show: DemoColumn.items leaves out entries whose page is missing. */
@@ -65,7 +31,7 @@ function crawlColumn(site: DemoSite, column: DemoColumn, budget = 20): { pages: 
   const pages: string[] = [];
   while (queue.length > 0 && pages.length < budget) {
     const url = queue.shift()!;
-    const r = extractDemo(url, site);
+    const r = extractDemo(url);
     pages.push(url);
     items += r.items.length;
     for (const p of r.pagination) {
@@ -79,30 +45,25 @@ function crawlColumn(site: DemoSite, column: DemoColumn, budget = 20): { pages: 
 }
 
 describe("extractListItems", () => {
-  it("finds the newest list date and item count of the real ordos.gov.cn list page (label)", (t) => {
-    const labelsFile = path.join(realDir, "labels.jsonl");
-    if (!existsSync(labelsFile)) {
-      t.skip("real pages not available");
-      return;
-    }
-    const labels = readFileSync(labelsFile, "utf8")
-      .split("\n")
-      .filter((l) => l.trim() !== "")
-      .map((l) => JSON.parse(l) as Label);
-    const label = labels.find((l) => l.file === "ordos.gov.cn__list__1.html");
-    assert.ok(label?.labels.list, "label for the ordos list page");
-    const html = readFileSync(path.join(realDir, label.file), "utf8");
-    const url = "http://www.ordos.gov.cn/xxgk/xxgknb/index.html";
-    const result = extractListItems(buildDom(html), url, new Date("2021-10-01T00:00:00+08:00"));
-    assert.equal(result.newest, label.labels.list.newest_item_date);
-    assert.equal(result.items.length, label.labels.list.item_count);
-    assert.equal(result.placeholder, null);
-    assert.equal(result.next, "http://www.ordos.gov.cn/xxgk/xxgknb/index_1.html");
-    assert.ok(
-      result.pagination.some((p) => p.endsWith("/index_1.html")),
-      result.pagination.join(),
-    );
-  });
+  it(
+    "finds the newest list date and item count of the real ordos.gov.cn list page (label)",
+    { skip: realPagesSkip },
+    () => {
+      const label = readLabels().find((l) => l.file === "ordos.gov.cn__list__1.html");
+      assert.ok(label?.labels.list, "label for the ordos list page");
+      const html = readRealPage(label.file);
+      const url = "http://www.ordos.gov.cn/xxgk/xxgknb/index.html";
+      const result = extractListItems(buildDom(html), url, new Date("2021-10-01T00:00:00+08:00"));
+      assert.equal(result.newest, label.labels.list.newest_item_date);
+      assert.equal(result.items.length, label.labels.list.item_count);
+      assert.equal(result.placeholder, null);
+      assert.equal(result.next, "http://www.ordos.gov.cn/xxgk/xxgknb/index_1.html");
+      assert.ok(
+        result.pagination.some((p) => p.endsWith("/index_1.html")),
+        result.pagination.join(),
+      );
+    },
+  );
 
   it("finds the declared newest date of every demo column's first list page, and blank columns' placeholders", () => {
     let checked = 0;
@@ -110,7 +71,7 @@ describe("extractListItems", () => {
     for (const site of demoSites) {
       for (const column of site.columns) {
         checked += 1;
-        const r = extractDemo(column.url, site);
+        const r = extractDemo(column.url);
         if (column.newest === undefined) {
           if (r.items.length !== 0 || r.placeholder === null) {
             wrong.push(
@@ -131,10 +92,10 @@ describe("extractListItems", () => {
   it("reads the placeholder of each blank demo column as written", () => {
     const county = demoSites.find((s) => s.host === "www.demo-county.gov.cn")!;
     const rsxx = county.columns.find((c) => c.url.endsWith("/zwgk/rsxx/"))!;
-    assert.equal(extractDemo(rsxx.url, county).placeholder, "暂无信息");
+    assert.equal(extractDemo(rsxx.url).placeholder, "暂无信息");
     const jyj = demoSites.find((s) => s.host === "jyj.demo-city.gov.cn")!;
     const zxft = jyj.columns.find((c) => c.url.endsWith("/zxft/index.htm"))!;
-    assert.equal(extractDemo(zxft.url, jyj).placeholder, "栏目建设中，敬请期待……");
+    assert.equal(extractDemo(zxft.url).placeholder, "栏目建设中，敬请期待……");
   });
 
   it("links each template's first list page to its next page", () => {
@@ -158,10 +119,10 @@ describe("extractListItems", () => {
     };
     for (const site of demoSites) {
       const [first, second] = expected[site.host]!;
-      const r = extractDemo(first, site);
+      const r = extractDemo(first);
       assert.deepEqual(r.pagination, [second], `${site.template}: ${r.pagination.join()}`);
       assert.equal(r.next, second, site.template);
-      const last = extractDemo(second, site);
+      const last = extractDemo(second);
       assert.deepEqual(last.pagination, [], `${site.template} last page: ${last.pagination.join()}`);
       assert.equal(last.next, null);
     }
@@ -186,14 +147,14 @@ describe("extractListItems", () => {
   it("reads each template's rows and dates", () => {
     const city = demoSites.find((s) => s.host === "www.demo-city.gov.cn")!;
     const tzgg = city.columns.find((c) => c.url.endsWith("/tzgg/"))!;
-    const r = extractDemo(tzgg.url, city);
+    const r = extractDemo(tzgg.url);
     assert.ok(r.items.length > 0 && r.items.length <= tzgg.items);
     assert.ok(r.items.every((i) => i.date !== null && !i.yearInferred && i.url.startsWith(tzgg.url)));
     assert.match(r.container, /ul/);
 
     const fgw = demoSites.find((s) => s.host === "fgw.demo-city.gov.cn")!;
     const col = fgw.columns.find((c) => c.url.includes("col1211"))!;
-    const f = extractDemo(col.url, fgw);
+    const f = extractDemo(col.url);
     assert.match(f.container, /tbody|table/);
     assert.equal(f.items[0]?.title, "市发展改革委召开2027年重大项目谋划工作推进会");
     assert.equal(f.items[0]?.dateText, "2026-11-17");

@@ -4,11 +4,7 @@
  * dates. Prints both figures; each must stay at or above 95 %.
  */
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-import iconv from "iconv-lite";
 import { siteModules } from "../../demo/content/index.ts";
 import { DEMO_AS_OF } from "../../demo/content/model.ts";
 import { demoSites } from "../../demo/sites.ts";
@@ -16,28 +12,11 @@ import { articleDates } from "../../src/parse/articleDate.ts";
 import { buildDom } from "../../src/parse/dom.ts";
 import { parsePage } from "../../src/parse/index.ts";
 import { extractListItems } from "../../src/parse/listItems.ts";
+import { readDemoPage } from "../helpers/demoFiles.ts";
+import { readLabels, readRealPage, realPagesSkip, realPageUrl } from "../helpers/realPages.ts";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "../..");
-const realDir = "/work/shared/data/real-pages";
 const demoAsOf = new Date(`${DEMO_AS_OF}T00:00:00+08:00`);
 const REQUIRED = 0.95;
-
-interface Label {
-  file: string;
-  url: string | null;
-  domain: string;
-  page_type: string;
-  captured: string;
-  labels: {
-    list?: { item_count: number; newest_item_date: string };
-    article?: {
-      publish_date: string | null;
-      publish_date_text: string | null;
-      publish_date_meta: string | null;
-    };
-  };
-}
 
 /** Counts checks and keeps the failed ones for the assertion message. */
 class Tally {
@@ -74,38 +53,14 @@ function isoOf(label: string | null): string | null {
   return label === null ? null : label.replace(" ", "T");
 }
 
-function demoFile(url: string): string | null {
-  const u = new URL(url);
-  const dir = path.join(root, "demo", "sites", u.host);
-  const p = decodeURIComponent(u.pathname);
-  const candidates = p.endsWith("/")
-    ? ["index.html", "index.shtml", "index.htm"].map((f) => path.join(dir, p, f))
-    : [path.join(dir, p)];
-  return candidates.find((c) => existsSync(c)) ?? null;
-}
-
-function readDemo(file: string, encoding: string): string {
-  const bytes = readFileSync(file);
-  return encoding === "gbk" ? iconv.decode(bytes, "gbk") : bytes.toString("utf8");
-}
-
 describe("date accuracy", () => {
-  it("reads the labelled dates of the real government pages", (t) => {
-    const labelsFile = path.join(realDir, "labels.jsonl");
-    if (!existsSync(labelsFile)) {
-      t.skip("real pages not available");
-      return;
-    }
-    const labels = readFileSync(labelsFile, "utf8")
-      .split("\n")
-      .filter((l) => l.trim() !== "")
-      .map((l) => JSON.parse(l) as Label);
+  it("reads the labelled dates of the real government pages", { skip: realPagesSkip }, (t) => {
     const tally = new Tally();
-    for (const label of labels) {
+    for (const label of readLabels()) {
       const { list, article } = label.labels;
       if (list === undefined && article === undefined) continue;
-      const html = readFileSync(path.join(realDir, label.file), "utf8");
-      const url = label.url ?? `http://${label.domain}/`;
+      const html = readRealPage(label.file);
+      const url = realPageUrl(label);
       if (list !== undefined) {
         const r = extractListItems(buildDom(html), url, capturedAsOf(label.captured));
         tally.check(
@@ -143,12 +98,12 @@ describe("date accuracy", () => {
     const tally = new Tally();
     for (const site of demoSites) {
       for (const column of site.columns) {
-        const file = demoFile(column.url);
-        if (file === null) {
+        const html = readDemoPage(column.url);
+        if (html === null) {
           tally.check(false, `${column.url}: no local file`);
           continue;
         }
-        const r = extractListItems(buildDom(readDemo(file, site.encoding)), column.url, demoAsOf);
+        const r = extractListItems(buildDom(html), column.url, demoAsOf);
         if (column.newest === undefined) {
           tally.check(
             r.items.length === 0 && r.placeholder !== null,
@@ -164,12 +119,12 @@ describe("date accuracy", () => {
         for (const a of column.articles) {
           if (a.missing === true || a.href !== undefined) continue;
           const url = `http://${mod.host}${mod.articleUrl(column, a)}`;
-          const file = demoFile(url);
-          if (file === null) {
+          const html = readDemoPage(url);
+          if (html === null) {
             tally.check(false, `${url}: no local file`);
             continue;
           }
-          const d = articleDates(parsePage(readDemo(file, mod.encoding), url));
+          const d = articleDates(parsePage(html, url));
           const want = a.date.replace(" ", "T");
           tally.check(d.displayed?.iso === want, `${url}: displayed ${d.displayed?.iso} != ${want}`);
           tally.check(d.meta?.iso === want, `${url}: meta ${d.meta?.iso} != ${want}`);

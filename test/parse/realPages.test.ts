@@ -1,50 +1,19 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { parsePage } from "../../src/parse/index.ts";
 import type { LinkRef, PageModel } from "../../src/parse/model.ts";
-
-/** Saved government pages with labels written by a reader (see README.md there). */
-const DIR = "/work/shared/data/real-pages/";
-
-interface Label {
-  file: string;
-  url: string | null;
-  domain: string;
-  page_subtype: string;
-  title: string | null;
-  declared_charset: string | null;
-  labels: {
-    site_id_code: string | null;
-    site_id_code_source: string | null;
-    icp: string | null;
-    police_filing: string | null;
-    has_conac_badge: boolean;
-    conac_form: string | null;
-    has_jiucuo_link: boolean;
-    jiucuo_form: string | null;
-    has_search: boolean;
-    meta: Record<string, string>;
-    list?: { newest_item_date: string };
-    article?: { publish_date: string | null; publish_date_text: string | null };
-  };
-}
-
-const labels: Label[] = readFileSync(DIR + "labels.jsonl", "utf8")
-  .split("\n")
-  .filter((line) => line.trim() !== "")
-  .map((line) => JSON.parse(line) as Label);
+import { readLabels, readRealPage, realPagesSkip, realPageUrl } from "../helpers/realPages.ts";
 
 const hostOf = (link: LinkRef): string => (link.url === null ? "" : new URL(link.url).hostname);
 const isConac = (link: LinkRef): boolean => hostOf(link) === "conac.cn" || hostOf(link).endsWith(".conac.cn");
 
-describe("real government pages", () => {
+describe("real government pages", { skip: realPagesSkip }, () => {
+  const labels = readLabels();
   assert.equal(labels.length, 17);
 
   for (const label of labels) {
     describe(label.file, () => {
-      const html = readFileSync(DIR + label.file, "utf8");
-      const model: PageModel = parsePage(html, label.url ?? `http://${label.domain}/`);
+      const model: PageModel = parsePage(readRealPage(label.file), realPageUrl(label));
       const facts = label.labels;
 
       it("parses without error; title and declared charset as labelled", () => {

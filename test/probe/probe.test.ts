@@ -135,10 +135,7 @@ describe("probeHomepage", { concurrency: true }, () => {
     assert.equal(record.ok, false);
     assert.equal(record.status, 200);
     assert.equal(record.error?.code, "TIMEOUT");
-    assert.match(
-      record.error?.message ?? "",
-      /内未能完整打开首页（接收正文阶段超时，已收到 \d+ 字节）/,
-    );
+    assert.match(record.error?.message ?? "", /内未能完整打开首页（接收正文阶段超时，已收到 \d+ 字节）/);
     assert.ok(record.timings.totalMs >= 995 && record.timings.totalMs < 3000, String(record.timings.totalMs));
     assert.ok(record.bytes > 0);
   });

@@ -9,8 +9,9 @@ export function attr(el: Element, name: string): string | undefined {
   return el.attribs[name];
 }
 
-export function isLink(node: AnyNode): node is Element {
-  return isTag(node) && node.name === "a" && attr(node, "href") !== undefined;
+/** <a href>: an <a> without href is a named anchor, not a link. */
+export function isLink(el: Element): boolean {
+  return el.name === "a" && attr(el, "href") !== undefined;
 }
 
 const noWords: readonly string[] = [];

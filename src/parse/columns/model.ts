@@ -13,6 +13,11 @@ export interface Crumb {
   url: string | null;
 }
 
+export interface ColumnMeta {
+  name?: string;
+  type?: string;
+}
+
 export interface PageColumns {
   /** Main navigation menu: first-level columns, with second-level ones nested when the menu nests them (mega menus, dropdowns). */
   nav: ColumnLink[];
@@ -24,11 +29,6 @@ export interface PageColumns {
   breadcrumb: Crumb[];
   /** ColumnName / ColumnType meta values (case-insensitive names; unquoted values as in real pages). */
   meta: ColumnMeta;
-}
-
-export interface ColumnMeta {
-  name?: string;
-  type?: string;
 }
 
 /** The first link of each name and URL pair: templates repeat entries (menu and its dropdown copy, block and tab). */
