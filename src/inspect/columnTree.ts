@@ -10,7 +10,7 @@ import { classifyColumn } from "../checks/columnTypes.ts";
 import type { ListedItem } from "../checks/timeTravel.ts";
 import { looksLikeColumnUrl, type ColumnLink } from "../parse/columns.ts";
 import { findOverride, type SiteSettings } from "./siteConfig.ts";
-import { key, type PageDigest, type PageDigests } from "./pageDigests.ts";
+import { canonicalColumnUrl as canon, key, type PageDigest, type PageDigests } from "./pageDigests.ts";
 
 export interface LinkState {
   state: "ok" | "broken" | "unknown";
@@ -346,9 +346,4 @@ function layoutOf(first: PageDigest | undefined, hasChildren: boolean): SiteColu
   if (first === undefined || first.list.itemCount > 0 || first.list.placeholder !== null) return "list";
   if (hasChildren) return "hub";
   return first.hasForm || first.bodyChars >= singlePageChars ? "page" : "list";
-}
-
-/** Column identity: the normalised URL without a trailing index file, so /tzgg/ and /tzgg/index.html meet. */
-function canon(url: string): string {
-  return key(url).replace(/\/(?:index|default)\.(?:s?html?|jsp|aspx?|php)$/iu, "/");
 }

@@ -80,6 +80,7 @@ export function freshnessOf(input: FreshnessInput): {
       homepage,
       columns: totals,
       articlesDated: input.digests.articles.size,
+      listPagesSkipped: input.digests.skipped,
       pagesNotAnalysed: input.digests.failures,
     },
   };

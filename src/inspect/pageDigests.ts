@@ -5,8 +5,9 @@
  */
 import { normalizeUrl } from "../crawl/normalize.ts";
 import type { CrawledPage } from "../crawl/crawler.ts";
-import { articleDates } from "../parse/articleDate.ts";
-import { discoverColumns, looksLikeColumnUrl, type PageColumns } from "../parse/columns.ts";
+import { chinaDay } from "../core/chinaDate.ts";
+import { articleDates, type ArticleDates } from "../parse/articleDate.ts";
+import { discoverColumns, looksLikeColumnUrl, type ColumnLink, type PageColumns } from "../parse/columns.ts";
 import { buildDom } from "../parse/dom.ts";
 import { extractListItems, type ListItem } from "../parse/listItems.ts";
 import type { PageModel } from "../parse/model.ts";
@@ -47,13 +48,27 @@ export class PageDigests {
   homepage: HomepageDigest | null = null;
   /** List-like pages by normalised URL (final URL and requested URL both point here). */
   readonly pages = new Map<string, PageDigest>();
+  /** Articles a kept list links to, and any article dated after the time point. */
   readonly articles = new Map<string, DatedArticle>();
+  /** Pages past the digest budget that no menu, side menu or pager pointed to, so not read. */
+  skipped = 0;
+  /** Column pages the menus and pagers point to: always digested, whatever the budget. */
+  private readonly wanted = new Set<string>();
+  /** Items of the kept lists, whose article dates are compared with the list's. */
+  private readonly listed = new Set<string>();
+  private digestCount = 0;
+  private readonly today: string;
   /** The homepage's text blocks: every page repeats its header, menus and footer. */
   private sharedBlocks = new Set<string>();
   /** Pages the analysis failed on, first few kept: one broken page must not stop an inspection. */
   readonly failures: { url: string; error: string }[] = [];
 
-  constructor(private readonly asOf: Date) {}
+  constructor(
+    private readonly asOf: Date,
+    private readonly maxDigests = defaultMaxDigests,
+  ) {
+    this.today = chinaDay(asOf);
+  }
 
   add(crawled: CrawledPage, inScope: (url: string) => boolean): void {
     try {
@@ -75,7 +90,17 @@ export class PageDigests {
     const url = key(crawled.finalUrl);
     const articleLike = !crawled.isHomepage && dates.published !== null && !looksLikeColumnUrl(url);
     if (articleLike) {
-      this.articles.set(url, { url, title: articleTitle(page), ...dates });
+      this.keepArticle(url, page, dates);
+      return;
+    }
+    const requested = key(crawled.url);
+    if (
+      !crawled.isHomepage &&
+      this.digestCount >= this.maxDigests &&
+      !this.isWanted(url) &&
+      !this.isWanted(requested)
+    ) {
+      this.skipped += 1;
       return;
     }
     const dom = buildDom(crawled.html);
@@ -96,19 +121,48 @@ export class PageDigests {
     if (crawled.isHomepage) {
       this.sharedBlocks = new Set(blockTexts(page));
       this.homepage = { ...digest, itemLinks: itemLinkCount(page, inScope), otherDated: list.otherDated };
+      this.want([...digest.columns.nav, ...digest.columns.blocks]);
       return;
     }
+    this.digestCount += 1;
+    this.want(digest.columns.subNav);
+    for (const next of digest.list.pagination) this.wanted.add(canonicalColumnUrl(next));
+    for (const item of digest.list.items) this.listed.add(key(item.url));
     digest.bodyChars = blockTexts(page).reduce(
       (sum, text) => sum + (this.sharedBlocks.has(text) ? 0 : text.length),
       0,
     );
     this.pages.set(url, digest);
-    const requested = key(crawled.url);
     if (requested !== url) this.pages.set(requested, digest);
-    if (list.items.length === 0 && dates.published !== null) {
-      this.articles.set(url, { url, title: articleTitle(page), ...dates });
+    if (list.items.length === 0 && dates.published !== null) this.keepArticle(url, page, dates);
+  }
+
+  private keepArticle(url: string, page: PageModel, dates: ArticleDates): void {
+    const future = [dates.meta, dates.displayed].some((d) => d !== null && d.iso.slice(0, 10) > this.today);
+    if (future || this.listed.has(url)) this.articles.set(url, { url, title: articleTitle(page), ...dates });
+  }
+
+  private want(links: readonly ColumnLink[]): void {
+    for (const link of links) {
+      if (link.url !== "") this.wanted.add(canonicalColumnUrl(link.url));
+      this.want(link.children);
     }
   }
+
+  private isWanted(url: string): boolean {
+    return this.wanted.has(canonicalColumnUrl(url));
+  }
+}
+
+/**
+ * List pages digested before only menu-named ones are: enough for a site's columns and their first
+ * pages (a large portal has a few hundred), bounded so memory does not follow the crawl budget.
+ */
+const defaultMaxDigests = 2000;
+
+/** Column identity: the normalised URL without a trailing index file, so /tzgg/ and /tzgg/index.html meet. */
+export function canonicalColumnUrl(url: string): string {
+  return key(url).replace(/\/(?:index|default)\.(?:s?html?|jsp|aspx?|php)$/iu, "/");
 }
 
 export function key(url: string): string {

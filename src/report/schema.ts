@@ -58,6 +58,8 @@ export interface FreshnessReport {
   columns: ColumnTotals;
   /** Article pages whose publish date was read. */
   articlesDated: number;
+  /** Pages past the list-page budget (2000) that no menu or pager named, so not analysed as lists. */
+  listPagesSkipped: number;
   /** Pages whose column or date analysis failed (a bug or a page beyond repair); the crawl went on. */
   pagesNotAnalysed: { url: string; error: string }[];
 }
