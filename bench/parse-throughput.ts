@@ -11,13 +11,10 @@ import { join } from "node:path";
 import { parseDocument } from "htmlparser2";
 import { buildDom } from "../src/parse/dom.ts";
 import { parsePage } from "../src/parse/index.ts";
+import { measure, median, option } from "./throughput.ts";
 
 const DIR = "/work/shared/data/real-pages";
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number): number => {
-  const at = args.indexOf(name);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-};
 const rounds = option("--rounds", 7);
 const roundMs = option("--ms", 1000);
 
@@ -42,26 +39,6 @@ const peer: Run = (page) => parseDocument(page.html);
 /** The same kind of DOM as the peer, built by our tokenizer and tree builder (for list extraction). */
 const dom: Run = (page) => buildDom(page.html);
 
-/** MB/s (10^6 bytes of UTF-8 input per second) over whole passes through `set` for about `ms`. */
-function measure(run: Run, set: Page[], ms: number): number {
-  const bytes = set.reduce((sum, p) => sum + p.bytes, 0);
-  let passes = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  do {
-    for (const page of set) run(page);
-    passes++;
-    elapsed = performance.now() - start;
-  } while (elapsed < ms);
-  return (bytes * passes) / (elapsed / 1000) / 1e6;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 function compare(set: Page[], ms: number, mine: Run = ours): { ours: number; peer: number } {
   // Warm-up, so that both sides run optimised code from the first round.
   for (let i = 0; i < 3; i++) {
@@ -70,15 +47,16 @@ function compare(set: Page[], ms: number, mine: Run = ours): { ours: number; pee
       peer(page);
     }
   }
+  const setBytes = set.reduce((sum, p) => sum + p.bytes, 0);
   const a: number[] = [];
   const b: number[] = [];
   for (let r = 0; r < rounds; r++) {
     if (r % 2 === 0) {
-      a.push(measure(mine, set, ms));
-      b.push(measure(peer, set, ms));
+      a.push(measure(mine, set, setBytes, ms));
+      b.push(measure(peer, set, setBytes, ms));
     } else {
-      b.push(measure(peer, set, ms));
-      a.push(measure(mine, set, ms));
+      b.push(measure(peer, set, setBytes, ms));
+      a.push(measure(mine, set, setBytes, ms));
     }
   }
   return { ours: median(a), peer: median(b) };

@@ -190,6 +190,82 @@ export const checkCatalogue: readonly CheckDefinition[] = [
       "A link hidden by inline style or attribute that points outside government domains, the usual mark of injected spam links. Needs human confirmation.",
   },
   {
+    id: "content.severe-typo",
+    title: "严重表述错误",
+    titleEn: "Severe wording error",
+    indicator: "19号·单项否决·严重问题（严重表述错误）",
+    severities: ["veto"],
+    description:
+      "党和国家领导人姓名、职务，中央机构名称，重要会议，规范表述和法律法规名称写错（同音字、形近字、漏字），或领导人姓名与职务不符。一经确认即单项否决，需人工复核。",
+    descriptionEn:
+      "A leader's name or title, a central organisation, a major meeting, a standard political expression or a law name written wrong (homophone, similar shape, missing character), or a name with a wrong title.",
+  },
+  {
+    id: "content.typo",
+    title: "错别字",
+    titleEn: "Typo",
+    indicator: "19号·扣分·内容准确性（错别字）",
+    severities: ["deduct", "warn"],
+    description:
+      "疑似错别字：依据词语切分、形近/音近混淆字表和政府公文的字词统计判断，附建议改法与位置。需人工确认；可用允许词表排除专有名词。",
+    descriptionEn:
+      "A suspected typo, found by segmentation, sound/shape confusion sets and statistics of official writing, with a suggested correction and its offset. Allow-lists exclude proper nouns.",
+  },
+  {
+    id: "content.english-spelling",
+    title: "英文拼写错误",
+    titleEn: "English misspelling",
+    indicator: "19号·扣分·内容准确性",
+    severities: ["warn", "info"],
+    description: "中文页面中的英文（网站名、机构名等）拼写疑似有误，跳过网址、邮箱、缩写和汉语拼音。",
+    descriptionEn:
+      "A misspelt English word in a Chinese page (site or organisation names); URLs, e-mail, acronyms and pinyin are skipped.",
+  },
+  {
+    id: "content.sensitive",
+    title: "敏感或垃圾信息",
+    titleEn: "Sensitive or spam content",
+    indicator: "19号·单项否决·严重问题（发布或链接反动、暴力、色情等内容）",
+    severities: ["veto", "warn"],
+    description:
+      "页面文字、隐藏文字或链接文字命中敏感词库（博彩、色情、暴力、诈骗、反动等）。默认词库只收博彩、色情垃圾信息的典型说法（如“一分快3-开户”），用户可加载自己的词库；允许词表可排除误报。需人工确认。",
+    descriptionEn:
+      "Page text, hidden text or link text matches a lexicon (gambling, porn, violence, fraud, reactionary). The default lexicon holds typical gambling and porn spam phrases; users load their own.",
+  },
+  {
+    id: "content.privacy",
+    title: "隐私信息泄露",
+    titleEn: "Personal data exposed",
+    indicator: "19号·单项否决·严重问题（泄露）；政务公开“去标识化”要求",
+    severities: ["veto", "deduct", "warn"],
+    description:
+      "页面或附件（docx、xlsx、csv、pdf）中出现完整的居民身份证号码（地区码、出生日期、校验位均有效）、手机号码或银行卡号（Luhn 校验）。已脱敏的形式（如 610902********1234、138****1234）合规，不报告；证据中的号码已脱敏。",
+    descriptionEn:
+      "A full resident ID number (valid region, birth date and check digit), mobile number or bank card number (Luhn) in a page or an attachment. Masked forms are compliant; evidence shows values masked.",
+  },
+  {
+    id: "content.external-script",
+    title: "外部脚本或框架",
+    titleEn: "Script or frame from a non-government host",
+    indicator: "19号·单项否决·安全（页面被挂马、内容被篡改）",
+    severities: ["veto", "warn"],
+    description:
+      "页面加载了非政府网站域名的脚本或 iframe（常见统计、地图、视频服务除外，见 data/service-hosts.txt）。这是挂马和植入跳转的典型形态；被隐藏的此类元素按否决级报告。需人工确认是否本站有意引用。",
+    descriptionEn:
+      "A script or iframe loaded from a non-government host (common statistics, map and video services excepted). Hidden ones are reported at veto level. Needs human confirmation.",
+  },
+  {
+    id: "content.cloaking",
+    title: "疑似针对搜索引擎的篡改",
+    titleEn: "Cloaking (tampering suspect)",
+    indicator: "19号·单项否决·安全（内容被篡改）",
+    severities: ["veto"],
+    description:
+      "分别以搜索引擎爬虫（Baiduspider）和浏览器身份访问首页，只对爬虫显示的外部链接或垃圾信息说明网站疑似被篡改（黑帽 SEO）。需人工确认。",
+    descriptionEn:
+      "The homepage fetched as a search-engine crawler and as a browser differ: outbound links or spam only the crawler sees mark a tampering suspect. Needs human confirmation.",
+  },
+  {
     id: "crawl.trap",
     title: "无限链接空间（爬虫陷阱）",
     titleEn: "Spider trap",

@@ -1,15 +1,9 @@
 import type { FindingDraft } from "../core/finding.ts";
 import type { PageModel } from "../parse/model.ts";
 import { checkDefinition } from "./catalogue.ts";
-import { isGovernmentHost, matchesHostList } from "./hosts.ts";
+import { isOutsideGovernment, type HostContext } from "./hosts.ts";
 
-export interface HiddenLinkContext {
-  site: string;
-  /** Hosts of the inspected site. */
-  scopeHosts: ReadonlySet<string>;
-  /** Non-government hosts that are not spam (official media, the 党政机关 badge). */
-  trustedHosts: ReadonlySet<string>;
-}
+export type HiddenLinkContext = HostContext;
 
 /**
  * Hidden links to government or trusted hosts are everyday drop-down menus; hidden links to any
@@ -21,8 +15,7 @@ export function hiddenLinkFindings(page: PageModel, context: HiddenLinkContext):
   for (const link of page.links) {
     if (!link.hidden || link.url === null) continue;
     const host = new URL(link.url).hostname;
-    if (context.scopeHosts.has(host) || isGovernmentHost(host) || matchesHostList(host, context.trustedHosts))
-      continue;
+    if (!isOutsideGovernment(host, context)) continue;
     findings.push({
       check,
       indicator: checkDefinition(check).indicator,

@@ -14,3 +14,20 @@ export function matchesHostList(host: string, list: ReadonlySet<string>): boolea
     candidate = candidate.slice(dot + 1);
   }
 }
+
+/** The hosts a page may point to without suspicion: the site's own, government, or listed ones. */
+export interface HostContext {
+  site: string;
+  /** Hosts of the inspected site. */
+  scopeHosts: ReadonlySet<string>;
+  /** Non-government hosts that are not spam (official media, the 党政机关 badge, common services). */
+  trustedHosts: ReadonlySet<string>;
+}
+
+export function isOutsideGovernment(host: string, context: Omit<HostContext, "site">): boolean {
+  return !(
+    context.scopeHosts.has(host) ||
+    isGovernmentHost(host) ||
+    matchesHostList(host, context.trustedHosts)
+  );
+}

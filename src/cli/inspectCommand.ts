@@ -14,6 +14,8 @@ export interface InspectCliOptions extends CrawlCliOptions {
   quiet?: boolean;
   siteConfig?: string;
   probes?: string;
+  lexicon?: string[];
+  allow?: string[];
 }
 
 /** Runs an inspection, writes the JSON report, prints the summary; returns the report. */
@@ -31,6 +33,7 @@ export async function runInspection(urls: string[], options: InspectCliOptions):
     siteConcurrency: 4,
     siteConfig,
     probes: probes?.records,
+    content: { lexiconFiles: options.lexicon ?? [], allow: options.allow ?? [] },
     onProgress: options.quiet ? undefined : progress.update,
   });
   progress.done();

@@ -7,7 +7,8 @@ import { addCrawlOptions } from "./crawlOptions.ts";
 import { runDemo } from "./demoCommand.ts";
 import { runInspection, type InspectCliOptions } from "./inspectCommand.ts";
 import { addProbeCommand } from "./probeCommand.ts";
-import { siteUrl } from "./options.ts";
+import { collect, siteUrl } from "./options.ts";
+import { addCheckTextCommand } from "./checkTextCommand.ts";
 
 const program = new Command()
   .name("zhijian")
@@ -24,6 +25,8 @@ addCrawlOptions(
     .option("--out <file>", "JSON 报告输出文件 (report file)")
     .option("--site-config <file>", "站点配置：栏目类型、更新周期、导航型首页 (per-site overrides, JSON)")
     .option("--probes <file>", "首页探测序列（zhijian probe --out），按一周窗口判断可用性 (probe series)")
+    .option("--lexicon <file>", "加载自己的敏感词库（txt 或 csv），可重复 (extra lexicon)", collect, [])
+    .option("--allow <word>", "允许词：不作为错别字或敏感词报告，可重复 (allow-list)", collect, [])
     .option("--quiet", "不输出摘要和进度"),
   { timeout: 15, maxPages: 2000 },
 ).action(async (urls: string[], options: InspectCliOptions) => {
@@ -49,6 +52,7 @@ addCrawlOptions(
 ).action(runDemo);
 
 addProbeCommand(program);
+addCheckTextCommand(program);
 
 program
   .command("docs-checks")

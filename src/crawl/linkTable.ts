@@ -130,6 +130,14 @@ export class LinkTable {
     if (isHealthy(probe)) target.occurrences = [];
   }
 
+  /** Site attachments that opened: the ones whose content can be read for privacy leaks. */
+  *healthyAttachments(): Generator<LinkTarget> {
+    for (const target of this.targets.values()) {
+      if (target.kind === "attachment" && target.internal && target.probe && isHealthy(target.probe))
+        yield target;
+    }
+  }
+
   /** Targets worth reporting: failing, or skipped while linked from somewhere. */
   *unhealthy(): Generator<LinkTarget> {
     for (const target of this.targets.values()) {

@@ -14,8 +14,18 @@ import {
 } from "../checks/availability.ts";
 import { originOf } from "../crawl/normalize.ts";
 import { defaultFreshnessPolicies, type FreshnessPolicies } from "./freshnessReport.ts";
+import { createContentScanner } from "../text/contentScanner.ts";
+import { defaultAttachmentBudget, type AttachmentBudget } from "./attachmentContent.ts";
 import { inspectSite } from "./inspectSite.ts";
 import { emptySiteConfig, type SiteConfig } from "./siteConfig.ts";
+
+export interface ContentOptions {
+  /** Users' lexicons (txt/csv) added to the default spam lexicon. */
+  lexiconFiles?: string[];
+  /** Words never reported on any site. */
+  allow?: string[];
+  attachments?: AttachmentBudget;
+}
 
 export interface InspectOptions {
   urls: string[];
@@ -30,6 +40,8 @@ export interface InspectOptions {
   /** A homepage probe series (`zhijian probe --out`), for any of the sites. */
   probes?: readonly ProbeSample[];
   availability?: AvailabilityPolicy;
+  /** Text checks on pages and attachments (on by default); false turns them off. */
+  content?: ContentOptions | false;
   onProgress?(site: string, stats: Readonly<CrawlStats>): void;
   onSiteDone?(report: SiteReport): void;
 }
@@ -39,6 +51,17 @@ export async function inspect(options: InspectOptions): Promise<InspectionReport
   const fetcher = new Fetcher(options.fetch);
   const robots = new RobotsCache(fetcher);
   const startedAt = options.clock.now();
+  const content =
+    options.content === false
+      ? undefined
+      : {
+          scanner: await createContentScanner({
+            asOf: startedAt,
+            lexiconFiles: options.content?.lexiconFiles,
+            allow: options.content?.allow,
+          }),
+          attachments: options.content?.attachments ?? defaultAttachmentBudget,
+        };
   const reports: SiteReport[] = new Array(options.urls.length);
   const probesBySite = options.probes ? seriesBySite(options.probes) : undefined;
   try {
@@ -55,6 +78,7 @@ export async function inspect(options: InspectOptions): Promise<InspectionReport
           freshness: options.freshness ?? defaultFreshnessPolicies,
           probes: probesBySite ? (probesBySite.get(originOf(options.urls[index]!)) ?? []) : undefined,
           availability: options.availability ?? national2019Availability,
+          content,
           onProgress: options.onProgress,
         });
         reports[index] = report;

@@ -8,6 +8,7 @@ import {
   type AvailabilityPolicy,
   type ProbeSample,
 } from "../checks/availability.ts";
+import { externalScriptFindings } from "../checks/externalScripts.ts";
 import { hiddenLinkFindings } from "../checks/hiddenLinks.ts";
 import { linkFindings } from "../checks/links.ts";
 import { homepageFindings } from "../checks/site.ts";
@@ -24,6 +25,10 @@ import { freshnessOf, type FreshnessPolicies } from "./freshnessReport.ts";
 import { key, PageDigests } from "./pageDigests.ts";
 import { settingsFor, type SiteConfig } from "./siteConfig.ts";
 import { siteFactsOf } from "./siteFacts.ts";
+import { scanAttachments, type AttachmentBudget } from "./attachmentContent.ts";
+import { cloakingCheck } from "./cloaking.ts";
+import { PageContentChecks } from "./pageContent.ts";
+import type { ContentScanner } from "../text/contentScanner.ts";
 
 export interface SiteInspection {
   fetcher: Fetcher;
@@ -35,6 +40,8 @@ export interface SiteInspection {
   /** This site's homepage probes (`--probes`), judged over the availability window. */
   probes?: readonly ProbeSample[];
   availability: AvailabilityPolicy;
+  /** Text checks (typos, lexicons, privacy); absent: no content checks. */
+  content?: { scanner: ContentScanner; attachments: AttachmentBudget };
   onProgress?(site: string, stats: Readonly<CrawlStats>): void;
 }
 
@@ -42,6 +49,13 @@ let trustedHosts: ReadonlySet<string> | undefined;
 function loadTrustedHosts(): ReadonlySet<string> {
   trustedHosts ??= new Set(readDataList("trusted-hosts.txt"));
   return trustedHosts;
+}
+
+let scriptHosts: ReadonlySet<string> | undefined;
+/** Hosts a page may load scripts and frames from: the trusted ones and common services. */
+function loadScriptHosts(): ReadonlySet<string> {
+  scriptHosts ??= new Set([...loadTrustedHosts(), ...readDataList("service-hosts.txt")]);
+  return scriptHosts;
 }
 
 /**
@@ -56,6 +70,8 @@ export async function inspectSite(homepageUrl: string, run: SiteInspection): Pro
   const digests = new PageDigests(asOf);
   let scope: ReadonlySet<string> = new Set();
   const inScope = (url: string): boolean => scope.has(hostOf(url));
+  const settings = settingsFor(run.siteConfig, homepageUrl);
+  const content = run.content && new PageContentChecks(site, run.content.scanner, settings.allow);
   const outcome = await crawlSite(
     run.fetcher,
     run.robots,
@@ -65,7 +81,11 @@ export async function inspectSite(homepageUrl: string, run: SiteInspection): Pro
         if (!crawled.page) return;
         scope = scopeHosts;
         drafts.push(...hiddenLinkFindings(crawled.page, { site, scopeHosts, trustedHosts: trusted }));
+        drafts.push(
+          ...externalScriptFindings(crawled.page, { site, scopeHosts, trustedHosts: loadScriptHosts() }),
+        );
         digests.add(crawled, inScope);
+        if (content) drafts.push(...content.check(crawled.page));
       },
       onProgress: (stats) => run.onProgress?.(site, stats),
     },
@@ -81,11 +101,29 @@ export async function inspectSite(homepageUrl: string, run: SiteInspection): Pro
     digests,
     linkState: (url) => linkStateOf(outcome.links, url),
     inScope,
-    settings: settingsFor(run.siteConfig, homepageUrl),
+    settings,
     asOf,
     policies: run.freshness,
   });
   drafts.push(...freshness.findings);
+  const attachments =
+    run.content &&
+    (await scanAttachments(site, outcome.links, run.fetcher, run.content.scanner, run.content.attachments));
+  if (run.content && outcome.reachable) {
+    const scanner = run.content.scanner;
+    drafts.push(
+      ...(await cloakingCheck(run.fetcher, outcome.homepage!.finalUrl, {
+        site,
+        scopeHosts: scope,
+        trustedHosts: trusted,
+        spam: (text) => scanner.scanHidden(text),
+      })),
+    );
+  }
+  if (attachments)
+    drafts.push(
+      ...attachments.findings.filter((finding) => !settings.allow.includes(String(finding.evidence.found))),
+    );
   const availability = run.probes ? summariseAvailability(run.probes, asOf, run.availability) : undefined;
   if (availability) drafts.push(...availabilityFindings(site, homepageUrl, availability));
   const seenAt = run.clock.now();
@@ -101,6 +139,9 @@ export async function inspectSite(homepageUrl: string, run: SiteInspection): Pro
     findings,
     ...(availability ? { availability } : {}),
     columns: freshness.columns,
+    ...(attachments
+      ? { attachments: { read: attachments.read, skipped: attachments.skipped, unread: attachments.unread } }
+      : {}),
     freshness: freshness.freshness,
     counts: {
       bySeverity: countBy(findings, (finding) => finding.severity),

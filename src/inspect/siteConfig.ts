@@ -22,6 +22,8 @@ export interface SiteSettings {
   /** "navigation": judge homepage freshness by second-level pages; "content": by the homepage itself. */
   homepage?: "navigation" | "content";
   columns: ColumnOverride[];
+  /** Words and names never reported as typos or lexicon hits on this site. */
+  allow: string[];
 }
 
 export interface SiteConfig {
@@ -33,7 +35,7 @@ export const emptySiteConfig: SiteConfig = { sites: new Map() };
 /** Settings for a site, looked up by host name (www.x.gov.cn) or origin. */
 export function settingsFor(config: SiteConfig, site: string): SiteSettings {
   const host = hostOf(site);
-  return config.sites.get(host) ?? { columns: [] };
+  return config.sites.get(host) ?? { columns: [], allow: [] };
 }
 
 export function findOverride(settings: SiteSettings, url: string, name: string): ColumnOverride | undefined {
@@ -62,8 +64,13 @@ export function parseSiteConfig(json: unknown, file: string): SiteConfig {
     }
     const columns = entry.columns ?? [];
     if (!Array.isArray(columns)) fail(`${where}.columns`, "应为数组");
+    const allow = entry.allow ?? [];
+    if (!Array.isArray(allow) || allow.some((word) => typeof word !== "string" || word.trim() === "")) {
+      fail(`${where}.allow`, "应为非空字符串的数组");
+    }
     sites.set(hostOf(key), {
       homepage: homepage as SiteSettings["homepage"],
+      allow: (allow as string[]).map((word) => word.trim()),
       columns: (columns as unknown[]).map((column, index) =>
         parseOverride(column, `${where}.columns[${index}]`, fail),
       ),

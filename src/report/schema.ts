@@ -72,6 +72,8 @@ export interface SiteReport {
   findings: Finding[];
   /** The homepage probe series judged over the window (only with `inspect --probes`). */
   availability?: AvailabilitySummary;
+  /** Attachments whose text was read for privacy leaks and spam (only with content checks). */
+  attachments?: { read: number; skipped: number; unread: { url: string; reason: string }[] };
   /** The site's columns with their verdicts (added in issue 3; absent in older reports). */
   columns?: ColumnReport[];
   freshness?: FreshnessReport;

@@ -202,3 +202,63 @@ test("the demo's site configuration sets periods and excludes an archived 专题
   assert.equal(archived.state, "broken");
   assert.equal(archived.verdict, "exempt");
 });
+
+test("content checks find the planted privacy leak, spam and typos, and nothing else on the demo pages", () => {
+  const county = report.sites.find((entry) => entry.site === "http://www.demo-county.gov.cn")!;
+  const privacyDefect = demoSites
+    .flatMap((site) => site.defects)
+    .find((defect) => defect.kind === "privacy")!;
+  const leaks = county.findings.filter((f) => f.check === "content.privacy" && f.url === privacyDefect.url);
+  assert.deepEqual(leaks.map((f) => f.evidence.category).sort(), [
+    "id-number",
+    "id-number",
+    "mobile",
+    "mobile",
+  ]);
+  for (const leak of leaks)
+    assert.match(String(leak.evidence.found), /\*{4}/u, "evidence shows the value masked");
+  const spam = county.findings.filter(
+    (f) => f.check === "content.sensitive" && f.url === "http://www.demo-county.gov.cn/",
+  );
+  assert.ok(spam.length >= 1, "hidden gambling spam on the county homepage");
+  assert.ok(spam.every((f) => f.evidence.source === "hidden-text"));
+
+  const typoDefects = demoSites.flatMap((site) => site.defects).filter((defect) => defect.kind === "typo");
+  const typoFindings = report.sites
+    .flatMap((site) => site.findings)
+    .filter((f) => f.check === "content.typo" || f.check === "content.severe-typo");
+  for (const defect of typoDefects) {
+    const [, wrong, right] = /“(.+?)”应为“(.+?)”/u.exec(defect.note)!;
+    const found = typoFindings.find(
+      (f) =>
+        f.url === defect.url &&
+        String(f.evidence.found).length > 0 &&
+        wrong!.includes(String(f.evidence.found)),
+    );
+    assert.ok(found, `typo ${wrong} on ${defect.url} not found`);
+    assert.ok(
+      right!.includes(String(found.evidence.suggestion)),
+      `${wrong}: suggestion ${found.evidence.suggestion}`,
+    );
+  }
+
+  const planted = new Set([
+    privacyDefect.url,
+    "http://www.demo-county.gov.cn/",
+    ...typoDefects.map((defect) => defect.url),
+  ]);
+  const textChecks = [
+    "content.privacy",
+    "content.sensitive",
+    "content.typo",
+    "content.severe-typo",
+    "content.english-spelling",
+  ];
+  const unexpected = report.sites
+    .flatMap((site) => site.findings)
+    .filter((f) => textChecks.includes(f.check) && !planted.has(f.url));
+  assert.deepEqual(
+    unexpected.map((f) => `${f.check} ${f.url} ${f.message} ${f.evidence.context}`),
+    [],
+  );
+});

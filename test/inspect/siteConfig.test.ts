@@ -29,7 +29,7 @@ test("site settings are found by host or origin, and columns by URL or name", ()
   assert.deepEqual(findOverride(settings, "http://www.x.gov.cn/jg/", "价格管理")?.window, { months: 3 });
   assert.equal(findOverride(settings, "http://www.x.gov.cn/old/", "旧专题")?.window, null);
   assert.equal(findOverride(settings, "http://www.x.gov.cn/tzgg/", "通知公告"), undefined);
-  assert.deepEqual(settingsFor(config, "http://other.gov.cn"), { columns: [] });
+  assert.deepEqual(settingsFor(config, "http://other.gov.cn"), { columns: [], allow: [] });
 });
 
 test("a broken configuration names the place of the error", () => {
