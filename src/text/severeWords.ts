@@ -3,8 +3,8 @@
  * words (so not typos), and whether a suspected span cuts through a real word in its sentence
  * (能力强 is not a misspelt 李强).
  */
-import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
+import { sharedSegmenter } from "./segmenter.ts";
 
 /** The members of `candidates` that are words of jieba's default dictionary, with their frequencies. */
 export function dictionaryWords(candidates: ReadonlySet<string>): Map<string, number> {
@@ -36,15 +36,11 @@ export interface WordBoundaries {
   cutsWord(text: string, start: number, end: number, from: number, to: number): boolean;
 }
 
-/**
- * Segments a small window around the span. The segmenter is built on first use: it takes a fifth
- * of a second, and clean text never needs it.
- */
+/** Segments a small window around the span; the shared segmenter is built on first use. */
 export function createWordBoundaries(): WordBoundaries {
-  let jieba: Jieba | undefined;
   return {
     cutsWord(text, start, end, from, to) {
-      jieba ??= Jieba.withDict(dict);
+      const jieba = sharedSegmenter();
       const windowStart = Math.max(0, start - windowChars);
       // Without HMM: unknown strings stay single characters instead of being glued into new words.
       const tokens = jieba.cut(text.slice(windowStart, Math.min(text.length, end + windowChars)), false);

@@ -4,8 +4,8 @@
  * so the repository need not carry a second copy; they are loaded once per process because building
  * them takes about half a second and some 50 MB, which every checker can share.
  */
-import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
+import { sharedSegmenter } from "./segmenter.ts";
 import { WordCounts } from "./wordCounts.ts";
 
 export interface TypoLexicon {
@@ -87,7 +87,7 @@ const commonIdiom = 50;
 const commonChars = 8192;
 
 function buildLexicon(): TypoLexicon {
-  const jieba = Jieba.withDict(dict);
+  const jieba = sharedSegmenter();
   const counts = new WordCounts();
   const idioms = new Map<string, string[]>();
   /** Pair → summed counts of the words it occurs in. */
