@@ -9,15 +9,13 @@
  *
  *   npx tsx bench/lexicon-throughput.ts [--mb 4] [--rounds 5] [--ms 1000]
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parsePage } from "../src/parse/index.ts";
+import { existsSync } from "node:fs";
 import { type Lexicon, loadLexiconFile } from "../src/text/lexicon.ts";
 import { createMatcher } from "../src/text/matcher.ts";
 import { defaultLexicon, findSensitive } from "../src/text/sensitive.ts";
-import { measure, median, option } from "./throughput.ts";
+import { measure, median, option, realPageTexts, realPagesDir } from "./throughput.ts";
 
-const PAGES = "/work/shared/data/real-pages";
+const PAGES = realPagesDir;
 const SAMPLE = "/work/shared/data/lexicons/sample-sensitive.txt";
 const targetMb = option("--mb", 4);
 const rounds = option("--rounds", 5);
@@ -28,11 +26,7 @@ if (!existsSync(PAGES)) {
   process.exit(0);
 }
 
-const pageTexts = readdirSync(PAGES)
-  .filter((f) => f.endsWith(".html"))
-  .sort()
-  .map((f) => parsePage(readFileSync(join(PAGES, f), "utf8"), `http://${f.split("__")[0]}/`).text)
-  .filter((t) => t.length > 0);
+const pageTexts = realPageTexts();
 const onePass = pageTexts.join("\n");
 const copies = Math.max(1, Math.ceil((targetMb * 1e6) / Buffer.byteLength(onePass)));
 // Pages are scanned one at a time, as in a crawl; the corpus is the pages' texts repeated.

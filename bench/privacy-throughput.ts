@@ -8,23 +8,15 @@
  *
  *   npx tsx bench/privacy-throughput.ts [--rounds 7] [--ms 1000] [--mb 4]
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parsePage } from "../src/parse/index.ts";
 import { findPrivacyLeaks } from "../src/text/privacy.ts";
-import { measure, median, option } from "./throughput.ts";
+import { measure, median, option, realPageTexts } from "./throughput.ts";
 
-const DIR = "/work/shared/data/real-pages";
 const rounds = option("--rounds", 7);
 const roundMs = option("--ms", 1000);
 const targetMb = option("--mb", 4);
 const asOf = new Date("2026-11-20T10:00:00+08:00");
 
-const pageTexts = readdirSync(DIR)
-  .filter((f) => f.endsWith(".html"))
-  .sort()
-  .map((name) => parsePage(readFileSync(join(DIR, name), "utf8"), `http://${name.split("__")[0]}/`).text)
-  .filter((text) => text.length > 0);
+const pageTexts = realPageTexts();
 
 /** One 低保-style roster row: two leaks, masked values, a landline, a hotline and a 文号. */
 const rosterLine =

@@ -1,4 +1,7 @@
-/** Shared by the throughput benchmarks: command-line numbers, timed passes and medians. */
+/** Shared by the throughput benchmarks: command-line numbers, timed passes, medians and inputs. */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parsePage } from "../src/parse/parsePage.ts";
 
 const args = process.argv.slice(2);
 
@@ -30,4 +33,15 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export const realPagesDir = "/work/shared/data/real-pages";
+
+/** The visible text of each saved real government page, as the crawler would check it, by file name. */
+export function realPageTexts(): string[] {
+  return readdirSync(realPagesDir)
+    .filter((f) => f.endsWith(".html"))
+    .sort()
+    .map((f) => parsePage(readFileSync(join(realPagesDir, f), "utf8"), `http://${f.split("__")[0]}/`).text)
+    .filter((text) => text.length > 0);
 }

@@ -9,15 +9,11 @@
  *
  *   npx tsx bench/typo-throughput.ts [--rounds 7] [--ms 1000]
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parsePage } from "../src/parse/parsePage.ts";
 import { typoLexicon } from "../src/text/typoLexicon.ts";
 import { createTypoChecker } from "../src/text/typos.ts";
 import { readOdw } from "./odw.ts";
-import { measure, median, option } from "./throughput.ts";
+import { measure, median, option, realPageTexts } from "./throughput.ts";
 
-const pagesDir = "/work/shared/data/real-pages";
 const rounds = option("--rounds", 7);
 const roundMs = option("--ms", 1000);
 
@@ -30,10 +26,7 @@ const lexicon = typoLexicon();
 const inputs: { name: string; texts: string[] }[] = [
   {
     name: "real pages' visible text",
-    texts: readdirSync(pagesDir)
-      .filter((f) => f.endsWith(".html"))
-      .sort()
-      .map((f) => parsePage(readFileSync(join(pagesDir, f), "utf8"), "http://localhost/").text),
+    texts: realPageTexts(),
   },
   { name: "official-document sentences", texts: readOdw().map((row) => row.written) },
 ];

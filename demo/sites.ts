@@ -136,6 +136,7 @@ export const demoUnknownHosts: string[] = [
   "old-system.demo-city.invalid",
   "www.xpj888-casino.invalid",
   "www.hg-sports-bet.invalid",
+  "www.ag-live-casino.invalid",
 ];
 
 /**
@@ -314,6 +315,13 @@ const defects: Record<string, DemoDefect[]> = {
       on: `${X}/`,
       status: 0,
       note: "暗链：position:absolute;left:-9999px 的屏幕外 div 中的“皇冠体育-在线投注”",
+    },
+    {
+      kind: "hidden-link",
+      url: "http://www.ag-live-casino.invalid/",
+      on: `${X}/`,
+      status: 0,
+      note: "暗链：由页面 <style> 规则 .ft-links{height:0;overflow:hidden} 隐藏的“AG真人娱乐城-官方平台”",
     },
     {
       kind: "broken-link",

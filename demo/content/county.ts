@@ -518,7 +518,9 @@ const HIDDEN_SPAM = `<div style="display:none">
 </div>
 <div style="position:absolute;left:-9999px;top:-9999px">
 <a href="http://www.hg-sports-bet.invalid/">皇冠体育-在线投注</a>
-</div>`;
+</div>
+<style>.ft-links{height:0;overflow:hidden}</style>
+<div class="ft-links"><a href="http://www.ag-live-casino.invalid/">AG真人娱乐城-官方平台</a></div>`;
 
 function page(opts: { title: string; body: string; metas?: string[]; home?: boolean }): string {
   const metas = [

@@ -185,9 +185,11 @@ export const checkCatalogue: readonly CheckDefinition[] = [
     indicator: "19号·单项否决·安全（挂马、内容被篡改；链接色情等内容）",
     severities: ["veto"],
     description:
-      "通过内联样式或属性隐藏（display:none、visibility:hidden、零尺寸、移出屏幕、字号为 0、极小跑马灯等）且指向非政府网站域名的链接，是网页被篡改植入暗链的典型特征。需人工确认。",
+      "通过内联样式、属性或页面自身 <style> 规则隐藏（display:none、visibility:hidden、零尺寸、移出屏幕、字号为 0、极小跑马灯等）且指向非政府网站域名的链接，是网页被篡改植入暗链的典型特征。" +
+      "样式表规则只认简单选择器（类、id、标签）的顶层规则；@media 内的规则、打印样式、被 :hover 等复杂规则重新显示的下拉菜单、外部样式表均不计，evidence.hiddenRule 给出起作用的选择器。需人工确认。",
     descriptionEn:
-      "A link hidden by inline style or attribute that points outside government domains, the usual mark of injected spam links. Needs human confirmation.",
+      "A link hidden by inline style, attribute or a rule of the page's own <style> blocks that points outside government domains, the usual mark of injected spam links. " +
+      "Only top-level rules with simple selectors count (not @media, print styles, drop-downs a complex rule reveals, or external stylesheets); evidence.hiddenRule names the selectors. Needs human confirmation.",
   },
   {
     id: "content.severe-typo",

@@ -31,6 +31,7 @@ export function hiddenLinkFindings(page: PageModel, context: HiddenLinkContext):
         attribute: link.attribute,
         hiddenReason: link.hiddenReason ?? null,
         hiddenBy: link.hiddenBy ?? null,
+        hiddenRule: link.hiddenRule ?? null,
       },
       severity: "veto",
       confidence: "suspected",

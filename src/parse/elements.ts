@@ -76,7 +76,7 @@ mark(TABLE_PART, "td th tr tbody thead tfoot caption colgroup col");
 mark(
   HANDLED,
   "a area img input select textarea button link script iframe frame form embed audio track object video source " +
-    "meta base title html body table td th tr",
+    "meta base title style html body table td th tr",
 );
 
 // Names whose open count the tree builder tracks (so the common case skips a stack walk).

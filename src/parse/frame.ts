@@ -31,6 +31,8 @@ export class Frame {
   textMode: number;
   /** Set by the page builder: the nearest block-level element, this one included. */
   block: string;
+  /** Set by the page builder: the <style> selectors that apply to this element, if any may hide it. */
+  styleRule: string | undefined;
 
   constructor(
     name: string,
@@ -56,6 +58,7 @@ export class Frame {
     this.hidden = parent === null ? null : parent.hidden;
     this.textMode = parent === null ? 0 : parent.textMode;
     this.block = parent === null ? "" : parent.block;
+    this.styleRule = undefined;
   }
 
   private countChild(name: string): number {

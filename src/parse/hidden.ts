@@ -3,10 +3,11 @@ import type { Frame } from "./frame.ts";
 import { boxSides, cssLengthPx, readInlineStyle, type InlineStyle } from "./style.ts";
 
 /**
- * Hidden-link (暗链) detection from inline styles and attributes. A false "hidden" on a visible
- * link is a false accusation against a government site, so every rule errs towards visible: only
- * what the HTML itself says counts (stylesheets and scripts are not seen), and patterns with a
- * legitimate visible use (image replacement, 0-height responsive boxes with padding) are excluded.
+ * Hidden-link (暗链) detection from inline styles, attributes and the page's own <style> rules. A
+ * false "hidden" on a visible link is a false accusation against a government site, so every rule
+ * errs towards visible: only what the HTML itself says counts (external stylesheets and scripts
+ * are not seen; stylesheet.ts says which <style> rules are trusted), and patterns with a legitimate
+ * visible use (image replacement, 0-height responsive boxes with padding) are excluded.
  *
  * "Hard" reasons cannot be undone by a descendant (display:none, opacity:0, clipping, off-screen
  * positioning). visibility, font-size and text-indent are inherited but a descendant can reset
@@ -49,20 +50,31 @@ export function mayHide(name: string, attrs: Attributes): boolean {
  * Style text that could hide something or start hiding: a fast gate so that the common styles
  * (fonts, colours, margins of pasted Word HTML) skip declaration parsing. It over-approximates.
  */
-const styleMayHide =
+export const styleMayHide =
   /display\s*:\s*none|visibility|overflow|opacity|alpha|-\s*(?:\d{3}|\d*\.?\d+\s*(?:em|rem|in|cm|mm|pc))|font(?:-size)?\s*:\s*[+-]?(?:0+\.?0*|\.0+)(?![\d.])/i;
 
+/**
+ * The hidden state of an element opening under `parent`. `sheetStyle` holds the declarations of
+ * the page's <style> rules that match the element; its inline style is read after them and wins.
+ */
 export function hiddenStateFor(
   frame: Frame,
   attrs: Attributes,
   parent: HiddenState | null,
+  sheetStyle?: string,
 ): HiddenState | null {
   // Nothing a descendant says can undo a hard reason.
   if (parent !== null && parent.hard !== undefined) return parent;
-  const styleText = attrs.style;
+  const styleText =
+    sheetStyle === undefined
+      ? attrs.style
+      : attrs.style === undefined
+        ? sheetStyle
+        : `${sheetStyle};${attrs.style}`;
   const needStyle =
     styleText !== undefined &&
     (parent !== null ||
+      sheetStyle !== undefined ||
       attrs.hidden ||
       frame.name === "marquee" ||
       sizedByAttributes.has(frame.name) ||

@@ -23,12 +23,14 @@ export interface LinkRef {
   kind: LinkKind;
   /** Anchor text for a/area, alt or title for img, whitespace-collapsed, at most 200 chars. */
   text: string;
-  /** Hidden by an inline style or attribute on the element or an ancestor. */
+  /** Hidden by an inline style, attribute or <style> rule on the element or an ancestor. */
   hidden: boolean;
   /** Why, e.g. "display:none", "visibility:hidden", "zero-size", "off-screen", "font-size:0", "hidden-attr", "marquee". */
   hiddenReason?: string;
   /** Locator of the element whose style or attribute hides the link (the link itself or an ancestor). */
   hiddenBy?: string;
+  /** When the hiding element is matched by rules of the page's <style> blocks: their selectors. */
+  hiddenRule?: string;
   /** Element path such as "html>body>div#main>ul.list>li[3]>a", stable across crawls of the same template. */
   locator: string;
   /** For <link>: the rel value (stylesheet, icon, canonical…); for a: rel (nofollow…). */

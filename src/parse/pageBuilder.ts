@@ -3,9 +3,10 @@ import { findDates } from "./dates.ts";
 import { BLOCK, HANDLED, NO_TEXT } from "./elements.ts";
 import { FormCollector } from "./forms.ts";
 import type { Frame } from "./frame.ts";
-import { effectiveHiding, hiddenStateFor, hidesText, mayHide } from "./hidden.ts";
+import { effectiveHiding, hiddenStateFor, hidesText, mayHide, styleMayHide } from "./hidden.ts";
 import type { FormField, LinkKind, LinkRef, MetaTag, PageModel } from "./model.ts";
 import { cssUrls } from "./style.ts";
+import { StyleSheetRules } from "./stylesheet.ts";
 import { collapseWhitespace, cutText, isBlank, ShortText, TextCollector } from "./text.ts";
 import type { TreeSink } from "./tree.ts";
 import {
@@ -74,6 +75,10 @@ export class PageBuilder implements TreeSink {
   private refresh: Refresh | undefined;
   private anchor: AnchorCapture | null = null;
   private control: ControlCapture | null = null;
+  private readonly sheet = new StyleSheetRules((declarations) => styleMayHide.test(declarations));
+  /** The <style> block being read, if it applies to the screen. */
+  private styleFrame: Frame | null = null;
+  private styleText = "";
 
   constructor(private readonly url: string) {}
 
@@ -81,8 +86,13 @@ export class PageBuilder implements TreeSink {
     this.elementCount++;
     const parent = frame.parent;
     const name = frame.name;
-    if (parent !== null && mayHide(name, attrs)) {
-      frame.hidden = hiddenStateFor(frame, attrs, parent.hidden);
+    const sheetMatch =
+      this.sheet.empty || (attrs.id === undefined && attrs.className === undefined)
+        ? undefined
+        : this.sheet.match(name, attrs.id, attrs.className);
+    if (parent !== null && (sheetMatch !== undefined || mayHide(name, attrs))) {
+      frame.styleRule = sheetMatch?.selectors;
+      frame.hidden = hiddenStateFor(frame, attrs, parent.hidden, sheetMatch?.declarations);
       if (frame.hidden !== parent.hidden && parent.textMode !== EXCLUDED) {
         frame.textMode = hidesText(frame.hidden) ? HIDDEN : VISIBLE;
       }
@@ -168,6 +178,11 @@ export class PageBuilder implements TreeSink {
       case "base":
         if (this.baseHref === undefined) this.baseHref = attrs.get("href");
         break;
+      case "style":
+        // Print and other non-screen styles hide things that the screen shows.
+        if (this.styleFrame === null && !frame.foreign && screenMedia(attrs.get("media")))
+          this.styleFrame = frame;
+        break;
       case "title":
         if (this.title === undefined && this.titleFrame === null && !frame.foreign) {
           this.titleFrame = frame;
@@ -185,7 +200,11 @@ export class PageBuilder implements TreeSink {
     if ((frame.flags & BLOCK) !== 0) this.pageText.boundary(frame.block);
     if (this.anchor !== null && this.anchor.frame === frame) this.closeAnchor();
     else if (this.control !== null && this.control.frame === frame) this.closeControl();
-    else if (frame === this.titleFrame) {
+    else if (frame === this.styleFrame) {
+      this.sheet.add(this.styleText);
+      this.styleFrame = null;
+      this.styleText = "";
+    } else if (frame === this.titleFrame) {
       this.title = this.titleText?.value(MAX_CAPTURE) ?? "";
       this.titleFrame = null;
       this.titleText = null;
@@ -196,6 +215,7 @@ export class PageBuilder implements TreeSink {
     const mode = parent.textMode;
     if (mode === EXCLUDED) {
       if (parent === this.titleFrame) this.titleText?.add(data);
+      else if (parent === this.styleFrame) this.styleText += data;
       else if (this.control !== null && parent === this.control.frame) this.control.text.add(data);
       // A link inside <noscript> or <object> fallback still has its own words.
       else if (this.anchor !== null && parent.name !== "script" && parent.name !== "style")
@@ -414,6 +434,7 @@ export class PageBuilder implements TreeSink {
         link.hidden = true;
         link.hiddenReason = hiding.reason;
         link.hiddenBy = hiding.by.locator();
+        if (hiding.by.styleRule !== undefined) link.hiddenRule = hiding.by.styleRule;
       }
     }
     if (rel !== undefined) link.rel = rel;
@@ -459,4 +480,10 @@ function firstText(...values: (string | undefined)[]): string {
     if (text !== "") return cutText(text, MAX_LINK_TEXT);
   }
   return "";
+}
+
+function screenMedia(media: string | undefined): boolean {
+  if (media === undefined) return true;
+  const value = media.trim().toLowerCase();
+  return value === "" || value === "all" || value === "screen";
 }

@@ -183,3 +183,86 @@ describe("hidden links (暗链)", () => {
     );
   });
 });
+
+describe("hidden links by the page's own <style> rules", () => {
+  const hiddenCases: [string, string, string, string][] = [
+    [
+      "class rule in the head",
+      `<html><head><style>.lk{display:none}</style></head><body><div class="lk">${A}</div></body></html>`,
+      "display:none",
+      ".lk",
+    ],
+    [
+      "id rule off-screen, right before the block (the usual injection)",
+      `<style type="text/css">#hdlinks { position:absolute; top:-9999px }</style><div id="hdlinks">${A}</div>`,
+      "off-screen",
+      "#hdlinks",
+    ],
+    [
+      "tag.class selector in a selector list, after a comment",
+      `<style>/* 版权 */ h1, p.x {height:0;overflow:hidden}</style><p class="y x">${A}</p>`,
+      "zero-size",
+      "p.x",
+    ],
+    [
+      "rule on the link itself",
+      `<style>a.s{visibility:hidden}</style><a class="s" href="http://spam.example/">x</a>`,
+      "visibility:hidden",
+      "a.s",
+    ],
+  ];
+  for (const [name, html, reason, rule] of hiddenCases) {
+    it(`flags ${name}`, () => {
+      const link = spam(html);
+      assert.equal(link.hidden, true);
+      assert.equal(link.hiddenReason, reason);
+      assert.equal(link.hiddenRule, rule);
+    });
+  }
+
+  const visibleCases: [string, string][] = [
+    ["a rule for another class", `<style>.other{display:none}</style><div class="lk">${A}</div>`],
+    [
+      "a rule needing a class the element lacks",
+      `<style>div.a.b{display:none}</style><div class="a">${A}</div>`,
+    ],
+    ["a rule for another tag", `<style>span.lk{display:none}</style><div class="lk">${A}</div>`],
+    ["a print stylesheet", `<style media="print">.lk{display:none}</style><div class="lk">${A}</div>`],
+    [
+      "a rule inside @media",
+      `<style>@media (max-width:600px){.lk{display:none}}</style><div class="lk">${A}</div>`,
+    ],
+    [
+      "a drop-down the page reveals on hover",
+      `<style>.sub{display:none} .nav li:hover .sub{display:block}</style><ul class="nav"><li><div class="sub">${A}</div></li></ul>`,
+    ],
+    [
+      "a drop-down revealed by a later <style> block",
+      `<style>.sub{display:none}</style><style>.nav .on .sub{display:block}</style><div class="sub">${A}</div>`,
+    ],
+    [
+      "an inline style that shows what the rule hid",
+      `<style>.lk{display:none}</style><a class="lk" style="display:inline" href="http://spam.example/">x</a>`,
+    ],
+    [
+      "image replacement by a rule",
+      `<style>.logo{text-indent:-9999px;background:url(logo.png)}</style><h1 class="logo">${A}</h1>`,
+    ],
+    ["a rule written after the element", `<div class="lk">${A}</div><style>.lk{display:none}</style>`],
+  ];
+  for (const [name, html] of visibleCases) {
+    it(`does not flag ${name}`, () => {
+      const link = spam(html);
+      assert.equal(link.hidden, false, JSON.stringify(link));
+    });
+  }
+
+  it("puts the text of a block hidden by a rule into hiddenText", () => {
+    const page = parsePage(
+      `<style>.lk{display:none}</style><p>正文</p><div class="lk">一分快3开户</div>`,
+      PAGE,
+    );
+    assert.match(page.hiddenText, /一分快3开户/);
+    assert.doesNotMatch(page.text, /一分快3/);
+  });
+});

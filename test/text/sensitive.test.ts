@@ -68,6 +68,7 @@ describe("planted spam on the demo county homepage", () => {
         ["一分快3-开户", "text", "一分快3", "gambling", "veto", "suspected"],
         ["新葡京娱乐-注册送彩金", "text", "新葡京", "gambling", "veto", "suspected"],
         ["皇冠体育-在线投注", "text", "皇冠体育", "gambling", "veto", "suspected"],
+        ["AG真人娱乐城-官方平台", "text", "真人娱乐城", "gambling", "veto", "suspected"],
       ],
     );
     assert.equal(issues[0]!.message, "疑似博彩垃圾链接：“一分快3-开户”（指向 www.xpj888-casino.invalid）");
@@ -78,7 +79,7 @@ describe("planted spam on the demo county homepage", () => {
     const issues = findSensitive(home.hiddenText, lexicon, { newsContext: false });
     assert.deepEqual(
       issues.map((i) => i.found),
-      ["一分快3", "新葡京", "注册送彩金", "皇冠体育", "在线投注"],
+      ["一分快3", "新葡京", "注册送彩金", "皇冠体育", "在线投注", "真人娱乐城"],
     );
     assert.equal(issues[0]!.message, "疑似博彩垃圾信息：“一分快3”");
     for (const i of issues) assert.equal(home.hiddenText.slice(i.start, i.end), i.found);
@@ -96,9 +97,11 @@ describe("planted spam on the demo county homepage", () => {
         "疑似博彩垃圾信息：“注册送彩金”",
         "疑似博彩垃圾信息：“皇冠体育”",
         "疑似博彩垃圾信息：“在线投注”",
+        "疑似博彩垃圾信息：“真人娱乐城”",
         "疑似博彩垃圾链接：“一分快3-开户”（指向 www.xpj888-casino.invalid）",
         "疑似博彩垃圾链接：“新葡京娱乐-注册送彩金”（指向 www.xpj888-casino.invalid）",
         "疑似博彩垃圾链接：“皇冠体育-在线投注”（指向 www.hg-sports-bet.invalid）",
+        "疑似博彩垃圾链接：“AG真人娱乐城-官方平台”（指向 www.ag-live-casino.invalid）",
       ].map((m) => `${county}index.shtml ${m}`),
     ]);
   });
