@@ -1,7 +1,14 @@
 import type { Severity } from "../core/finding.ts";
+import { accessibilityChecks } from "./catalogue/accessibility.ts";
+import { identityChecks } from "./catalogue/identity.ts";
+import { interactionChecks } from "./catalogue/interaction.ts";
+import { searchChecks } from "./catalogue/search.ts";
+import { servicesChecks } from "./catalogue/services.ts";
+import { transportChecks } from "./catalogue/transport.ts";
 
 /**
- * Every check Zhijian runs, with a stable id. Ids are part of the report contract: never rename one,
+ * Every check Zhijian runs, with a stable id. Areas added later keep their definitions in
+ * catalogue/<area>.ts, so each area's checks and their texts sit in one small file. Ids are part of the report contract: never rename one,
  * add a new id instead. docs/checks.md is generated from this list (`npm run docs:checks`).
  */
 export interface CheckDefinition {
@@ -23,7 +30,7 @@ const linkVerdictsEn =
   "confirmed: 404, 410, unknown host, connection refused, redirect loop; suspected: timeout, 5xx after retries, TLS failure, other 4xx; " +
   "inconclusive: 401/403/429 still refused after a retry with browser-like headers. Homepage links are marked (evidence.onHomepage), internal and external apart (evidence.internal).";
 
-export const checkCatalogue: readonly CheckDefinition[] = [
+const coreChecks: readonly CheckDefinition[] = [
   {
     id: "site.unreachable",
     title: "首页无法访问",
@@ -278,6 +285,16 @@ export const checkCatalogue: readonly CheckDefinition[] = [
     descriptionEn:
       "The site produces an endless URL space (calendars, ever-growing relative paths, repeating segments, unbounded query variations); the crawl bounded it.",
   },
+];
+
+export const checkCatalogue: readonly CheckDefinition[] = [
+  ...coreChecks,
+  ...identityChecks,
+  ...searchChecks,
+  ...transportChecks,
+  ...interactionChecks,
+  ...servicesChecks,
+  ...accessibilityChecks,
 ];
 
 const byId = new Map(checkCatalogue.map((check) => [check.id, check]));
