@@ -2,8 +2,8 @@
  * The demo server: ONE node:http server on loopback that answers for the four demo sites and the
  * stub hosts by the Host header (virtual hosting). Static files come from demo/sites/<host>/ and are
  * loaded into memory at start, so a request path is only ever a key into a map and can never reach
- * the file system. Dynamic routes (trap, calendar, slow page, redirects, errors, bot protection)
- * are code below.
+ * the file system. Dynamic routes (trap, calendar, slow page, redirects, errors, bot protection,
+ * site search) are code below.
  *
  *   const demo = await startDemoServer();            // 127.0.0.1, random port
  *   // fetch http://www.demo-city.gov.cn/ through --connect-to demo.connectTo…
@@ -17,7 +17,7 @@ import iconv from "iconv-lite";
 import { buildAllSites, readSitesFromDisk } from "./build-sites.ts";
 import { png } from "./content/binary.ts";
 import { siteModule } from "./content/index.ts";
-import { esc } from "./content/model.ts";
+import { type ArticleDef, esc, ymd } from "./content/model.ts";
 import {
   DEFAULT_SLOW_MS,
   type DemoSite,
@@ -271,6 +271,28 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     errorPage(ctx, 404, "页面不存在", "您访问的页面不存在或已被删除。");
   }
 
+  /** A working site search: the site's article titles containing the term, newest first. */
+  function siteSearch(ctx: Ctx, term: string): void {
+    const module = siteModule(ctx.host);
+    if (!module) return notFound(ctx);
+    const hits = new Map<string, ArticleDef>();
+    for (const column of module.columns) {
+      for (const article of column.articles) {
+        if (term === "" || article.missing || article.href || !article.title.includes(term)) continue;
+        hits.set(module.articleUrl(column, article), article);
+      }
+    }
+    const items = [...hits]
+      .sort(([, a], [, b]) => b.date.localeCompare(a.date))
+      .slice(0, 20)
+      .map(
+        ([href, a]) =>
+          `<li><a href="${esc(href)}">${esc(a.title)}</a><span class="date">${ymd(a.date)}</span></li>`,
+      );
+    const body = `<div class="search-result"><p>搜索“${esc(term)}”，共找到 ${hits.size} 条结果。</p><ul class="list">${items.join("")}</ul></div>`;
+    sendHtml(ctx, 200, module.page({ title: "站内搜索", body }));
+  }
+
   // ---- dynamic routes -------------------------------------------------------------------------
 
   type Route = (ctx: Ctx) => boolean;
@@ -328,10 +350,7 @@ ${events.length > 0 ? `<ul class="list">${events.map((e) => `<li>${esc(e)}</li>`
     },
     (ctx) => {
       if (ctx.url.pathname !== "/search/" && ctx.url.pathname !== "/search") return false;
-      const q = ctx.url.searchParams.get("q") ?? "";
-      const module = siteModule("www.demo-city.gov.cn");
-      const body = `<div class="search-result"><p>搜索“${esc(q)}”，共找到 0 条结果。</p></div>`;
-      sendHtml(ctx, 200, module ? module.page({ title: "站内搜索", body }) : body);
+      siteSearch(ctx, ctx.url.searchParams.get("q") ?? "");
       return true;
     },
     (ctx) => {
@@ -389,9 +408,10 @@ ${events.length > 0 ? `<ul class="list">${events.map((e) => `<li>${esc(e)}</li>`
     },
     (ctx) => {
       if (ctx.url.pathname !== "/search.shtml") return false;
+      // Planted defect: the county's search index is empty, so every search finds nothing.
       const q = ctx.url.searchParams.get("keyword") ?? "";
       const module = siteModule("www.demo-county.gov.cn");
-      const body = `<div class="g-panel">搜索“${esc(q)}”，共找到 0 条结果。</div>`;
+      const body = `<div class="g-panel">搜索“${esc(q)}”：未找到相关结果。</div>`;
       sendHtml(ctx, 200, module ? module.page({ title: "站内搜索", body }) : body);
       return true;
     },

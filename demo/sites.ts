@@ -32,7 +32,9 @@ export type DemoDefectKind =
   | "guide-incomplete"
   | "unanswered-message"
   | "privacy"
-  | "typo";
+  | "typo"
+  // Page standards, interaction, services and interpretation (issue 5), each with its check id:
+  | "page-standard";
 
 export interface DemoDefect {
   kind: DemoDefectKind;
@@ -45,6 +47,8 @@ export interface DemoDefect {
    * following redirects; 0 = no answer (unknown host, loop, timeout). Undefined for content defects.
    */
   status?: number;
+  /** For page-standard and other content defects: the check id that must report it at url. */
+  check?: string;
   note: string;
 }
 
@@ -260,6 +264,7 @@ const defects: Record<string, DemoDefect[]> = {
     },
     {
       kind: "guide-incomplete",
+      check: "services.guide-elements",
       url: `${C}/bsfw/bszn/202608/t20260810_1604.html`,
       note: "办事指南缺少设定依据、办理时间、收费标准、办理流程等要素",
     },
@@ -371,18 +376,21 @@ const defects: Record<string, DemoDefect[]> = {
   "jyj.demo-city.gov.cn": [
     {
       kind: "footer-missing",
+      check: "standards.jiucuo-entry",
       url: `${J}/`,
       note: "页脚缺少“我为政府网站找错”入口",
     },
     {
       kind: "footer-missing",
+      check: "standards.police-filing",
       url: `${J}/`,
       note: "页脚缺少公安机关备案号（公网安备）",
     },
     {
       kind: "meta-mismatch",
+      check: "standards.site-id-code-mismatch",
       url: `${J}/`,
-      note: `<meta name="SiteIDCode" content="${JYJ_META_SITE_ID}"> 与页脚网站标识码 9901000025 不一致（所有页面）；列表页也没有 ColumnType`,
+      note: `<meta name="SiteIDCode" content="${JYJ_META_SITE_ID}"> 与页脚网站标识码 9901000025 不一致（所有页面）`,
     },
     {
       kind: "stale-column",
@@ -398,6 +406,7 @@ const defects: Record<string, DemoDefect[]> = {
     },
     {
       kind: "unanswered-message",
+      check: "interaction.unanswered",
       url: `${J}/jzxx/20260715/c4604.htm`,
       on: `${J}/jzxx/index.htm`,
       note: "局长信箱 2026-07-15 来信“待回复”，至检查时间点超过 3 个月未答复",
@@ -425,6 +434,7 @@ const defects: Record<string, DemoDefect[]> = {
     },
     {
       kind: "guide-incomplete",
+      check: "services.guide-elements",
       url: `${J}/bszn/20260518/c4502.htm`,
       note: "办事指南只有事项名称、设定依据、办理地点、联系电话，缺申请条件、办理材料、办理时间、办理流程等",
     },
@@ -522,6 +532,137 @@ const features: Record<string, DemoFeature[]> = {
   ],
 };
 
+/** The demo is served on IPv4 loopback only: no site has an IPv6 address. */
+const noIpv6 = (origin: string): DemoDefect => ({
+  kind: "page-standard",
+  check: "standards.ipv6",
+  url: `${origin}/`,
+  note: "演示站点只在 IPv4 回环地址上提供服务，没有 IPv6 地址（AAAA）",
+});
+
+const pageStandardDefects: Record<string, DemoDefect[]> = {
+  "www.demo-city.gov.cn": [
+    noIpv6(C),
+    ...["ArticleTitle", "PubDate", "ContentSource"].map((tag): DemoDefect => ({
+      kind: "page-standard",
+      check: "standards.meta-tags",
+      url: `${C}/`,
+      note: `历史档案页 /zwgk/lsda/t20091015_101.html 没有网页标签 ${tag}（文章页应有 ArticleTitle、PubDate、ContentSource）`,
+    })),
+    {
+      kind: "page-standard",
+      check: "interpretation.link-missing",
+      url: `${C}/zcwj/202610/t20261009_2003.html`,
+      note: "政策文件未链接其解读 /zcjd/202610/t20261012_2103.html（只有解读单向链接原文）",
+    },
+    {
+      kind: "page-standard",
+      check: "interpretation.link-missing",
+      url: `${C}/zcwj/202607/t20260708_2006.html`,
+      note: "政策文件未链接其解读 /zcjd/202607/t20260710_2105.html（只有解读单向链接原文）",
+    },
+  ],
+  "fgw.demo-city.gov.cn": [
+    noIpv6(F),
+    {
+      kind: "page-standard",
+      check: "standards.search-missing",
+      url: `${F}/`,
+      note: "首页没有站内搜索",
+    },
+    {
+      kind: "page-standard",
+      check: "accessibility.entry",
+      url: `${F}/`,
+      note: "首页没有无障碍/长者模式入口",
+    },
+    {
+      kind: "page-standard",
+      check: "interpretation.link-missing",
+      url: `${F}/art/2026/9/25/art_1231_3201.html`,
+      note: "政策文件未链接其解读 /art/2026/9/26/art_1232_3301.html（只有解读单向链接原文）",
+    },
+    {
+      kind: "page-standard",
+      check: "interpretation.link-missing",
+      url: `${F}/art/2026/4/27/art_1232_3303.html`,
+      note: "图解与政策文件 /art/2026/4/10/art_1231_3204.html 互未链接（按文件名称对应）",
+    },
+    {
+      kind: "page-standard",
+      check: "interpretation.late",
+      url: `${F}/art/2026/4/27/art_1232_3303.html`,
+      note: "图解 2026-04-27 发布，晚于政策文件（2026-04-10）17 天",
+    },
+  ],
+  "www.demo-county.gov.cn": [
+    noIpv6(X),
+    {
+      kind: "page-standard",
+      check: "standards.search-broken",
+      url: `${X}/search.shtml`,
+      note: "站内搜索对任何词都答复“未找到相关结果”",
+    },
+    {
+      kind: "page-standard",
+      check: "interpretation.copied",
+      url: `${X}/zcjd/2026-06/11/content_5901.shtml`,
+      note: "解读照抄政策文件 /zcwj/2026-06/09/content_5802.shtml 的正文（约 95% 相同）",
+    },
+    {
+      kind: "page-standard",
+      check: "interpretation.link-missing",
+      url: `${X}/zcwj/2026-08/18/content_5801.shtml`,
+      note: "政策文件未链接其解读 /zcjd/2026-08/20/content_5902.shtml（只有解读单向链接原文）",
+    },
+  ],
+  "jyj.demo-city.gov.cn": [
+    noIpv6(J),
+    {
+      kind: "page-standard",
+      check: "standards.meta-tags",
+      url: `${J}/`,
+      note: "栏目列表页都没有网页标签 ColumnType",
+    },
+    {
+      kind: "page-standard",
+      check: "standards.annual-report",
+      url: `${J}/`,
+      note: "首页没有 2025 年《政府网站工作年度报表》链接（其他三个站点都有）",
+    },
+    {
+      kind: "page-standard",
+      check: "standards.search-missing",
+      url: `${J}/`,
+      note: "首页没有站内搜索",
+    },
+    {
+      kind: "page-standard",
+      check: "accessibility.entry",
+      url: `${J}/`,
+      note: "首页没有无障碍/长者模式入口",
+    },
+    {
+      kind: "page-standard",
+      check: "accessibility.form-labels",
+      url: `${J}/`,
+      note: "成绩查询页 /cjcx/ 的准考证号、身份证号输入框没有标签",
+    },
+    {
+      kind: "page-standard",
+      check: "interpretation.column-missing",
+      url: `${J}/`,
+      note: "发布政策文件，但没有政策解读栏目",
+    },
+    {
+      kind: "page-standard",
+      check: "services.guide-attachment",
+      url: `${J}/uploads/2026/10/jszg-tjb.pdf`,
+      note: "办事指南“教师资格认定办事指南”的附件“教师资格认定体检表.pdf”无法下载（同时是失效附件）",
+    },
+  ],
+};
+
 const TEMPLATES: Record<
   string,
   { template: DemoTemplate; pagination: string; charsetInHeader: boolean; gzip: boolean; server: string }
@@ -595,7 +736,7 @@ export const demoSites: DemoSite[] = siteModules.map((m) => {
       newest: newestDate(c),
       items: c.articles.filter((a) => !a.missing).length,
     })),
-    defects: defects[m.host] ?? [],
+    defects: [...(defects[m.host] ?? []), ...(pageStandardDefects[m.host] ?? [])],
     features: features[m.host] ?? [],
     server: t.server,
   };

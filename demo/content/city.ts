@@ -42,6 +42,8 @@ const footer: FooterFacts = {
   psbCode: "99010202000101",
   conac: true,
   jiucuo: true,
+  annualReport: true,
+  careMode: true,
 };
 
 const NAV: Array<{ name: string; href: string }> = [

@@ -41,6 +41,8 @@ const footer: FooterFacts = {
   psbCode: "99010202000112",
   conac: true,
   jiucuo: true,
+  annualReport: true,
+  careMode: false,
 };
 
 const SRC = "示范市发展和改革委员会";
@@ -338,7 +340,8 @@ const zcjd: ColumnDef = {
     {
       id: 3303,
       title: "图解：示范市社会信用体系建设2026年工作要点",
-      date: "2026-04-12 09:00",
+      // Planted defect (interpretation.late): 17 days after the policy of 2026-04-10.
+      date: "2026-04-27 09:00",
       source: SRC,
       body: ["2026年我市社会信用体系建设将重点推进信用信息归集共享、信用承诺制度和守信激励失信惩戒等工作。"],
       images: [{ src: "/picture/2026/xytx-tj.png", alt: "图解社会信用体系建设工作要点" }],

@@ -6,7 +6,8 @@
  * Defects planted here: a simple footer without 我为政府网站找错 and without 公网安备; SiteIDCode
  * meta ≠ footer 网站标识码; a stale 通知公告 (first-level, newest 2026/04/28); a blank 在线访谈
  * column; an unanswered letter older than three months; a bot-protected query system; HEAD is
- * refused (405) under /uploads/.
+ * refused (405) under /uploads/; no 年度报表 link, no site search, no 长者模式 entry and no 政策解读
+ * column (see demo/DEFECTS.md for the full list).
  */
 import { docx, png } from "./binary.ts";
 import {
@@ -44,6 +45,8 @@ const footer: FooterFacts = {
   icp: "演ICP备26000125号",
   conac: true,
   jiucuo: false,
+  annualReport: false,
+  careMode: false,
 };
 
 const SRC = "示范市教育局";

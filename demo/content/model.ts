@@ -85,6 +85,10 @@ export interface FooterFacts {
   conac: boolean;
   /** Show the 我为政府网站找错 link. */
   jiucuo: boolean;
+  /** Link the previous year's 政府网站工作年度报表 (12号: on the homepage from 1 February). */
+  annualReport: boolean;
+  /** Offer a 长者模式 (适老化) switch. */
+  careMode: boolean;
 }
 
 /** Demo time point: the demo inspection runs with --as-of 2026-11-20. */
@@ -94,6 +98,8 @@ export const DEMO_AS_OF = "2026-11-20";
  * The stub of zfwzgl.www.gov.cn is plain HTTP because the loopback server has no TLS; the real
  * platform is https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=…
  */
+/** Annual reports are published through 全国政府网站信息报送系统 (a stub host in the demo). */
+export const ANNUAL_REPORT_BASE = "http://zfwzgl.www.gov.cn/annual/report.html";
 export const JIUCUO_BASE = "http://zfwzgl.www.gov.cn/exposure/jiucuo.html";
 export const CONAC_BASE = "http://bszs.conac.cn/sitename";
 export const CONAC_IMAGE = "http://dcs.conac.cn/image/red.png";
@@ -175,6 +181,14 @@ export function footerLines(f: FooterFacts): string[] {
     );
   }
   lines.push(ids.join("&nbsp;&nbsp;"));
+  const extras: string[] = [];
+  if (f.annualReport) {
+    extras.push(
+      `<a href="${ANNUAL_REPORT_BASE}?site_code=${esc(f.siteIdCode)}&amp;year=2025" target="_blank">2025年政府网站工作年度报表</a>`,
+    );
+  }
+  if (f.careMode) extras.push(`<a href="javascript:void(0)" class="care-mode">长者模式</a>`);
+  if (extras.length > 0) lines.push(extras.join("&nbsp;&nbsp;"));
   return lines;
 }
 

@@ -16,6 +16,9 @@ export interface InspectCliOptions extends CrawlCliOptions {
   probes?: string;
   lexicon?: string[];
   allow?: string[];
+  /** commander's --no-search: false skips the site-search probe. */
+  search?: boolean;
+  a11y?: boolean;
 }
 
 /** Runs an inspection, writes the JSON report, prints the summary; returns the report. */
@@ -34,6 +37,7 @@ export async function runInspection(urls: string[], options: InspectCliOptions):
     siteConfig,
     probes: probes?.records,
     content: { lexiconFiles: options.lexicon ?? [], allow: options.allow ?? [] },
+    standards: { searchProbe: options.search !== false, a11y: options.a11y === true },
     onProgress: options.quiet ? undefined : progress.update,
   });
   progress.done();

@@ -27,6 +27,8 @@ addCrawlOptions(
     .option("--probes <file>", "首页探测序列（zhijian probe --out），按一周窗口判断可用性 (probe series)")
     .option("--lexicon <file>", "加载自己的敏感词库（txt 或 csv），可重复 (extra lexicon)", collect, [])
     .option("--allow <word>", "允许词：不作为错别字或敏感词报告，可重复 (allow-list)", collect, [])
+    .option("--no-search", "不提交站内搜索测试请求 (skip the one site-search request)")
+    .option("--a11y", "用 Debian chromium 和 axe-core 对首页做完整无障碍检测 (full accessibility audit)")
     .option("--quiet", "不输出摘要和进度"),
   { timeout: 15, maxPages: 2000 },
 ).action(async (urls: string[], options: InspectCliOptions) => {

@@ -15,6 +15,8 @@ import {
 import { originOf } from "../crawl/normalize.ts";
 import { defaultFreshnessPolicies, type FreshnessPolicies } from "./freshnessReport.ts";
 import { createContentScanner } from "../text/contentScanner.ts";
+import { extendIdentityReference, loadIdentityReference } from "../checks/identityReference.ts";
+import { defaultStandardsOptions, type StandardsOptions } from "./siteStandards.ts";
 import { defaultAttachmentBudget, type AttachmentBudget } from "./attachmentContent.ts";
 import { inspectSite } from "./inspectSite.ts";
 import { emptySiteConfig, type SiteConfig } from "./siteConfig.ts";
@@ -42,6 +44,8 @@ export interface InspectOptions {
   availability?: AvailabilityPolicy;
   /** Text checks on pages and attachments (on by default); false turns them off. */
   content?: ContentOptions | false;
+  /** Post-crawl page-standard probes: the site search (on by default) and the axe audit (off). */
+  standards?: Partial<StandardsOptions>;
   onProgress?(site: string, stats: Readonly<CrawlStats>): void;
   onSiteDone?(report: SiteReport): void;
 }
@@ -63,6 +67,7 @@ export async function inspect(options: InspectOptions): Promise<InspectionReport
           attachments: options.content?.attachments ?? defaultAttachmentBudget,
         };
   const reports: SiteReport[] = new Array(options.urls.length);
+  const identity = extendIdentityReference(loadIdentityReference(), options.siteConfig?.identity ?? {});
   const probesBySite = options.probes ? seriesBySite(options.probes) : undefined;
   try {
     let next = 0;
@@ -79,6 +84,8 @@ export async function inspect(options: InspectOptions): Promise<InspectionReport
           probes: probesBySite ? (probesBySite.get(originOf(options.urls[index]!)) ?? []) : undefined,
           availability: options.availability ?? national2019Availability,
           content,
+          standards: { ...defaultStandardsOptions, ...options.standards },
+          identity,
           onProgress: options.onProgress,
         });
         reports[index] = report;

@@ -28,6 +28,9 @@ import { siteFactsOf } from "./siteFacts.ts";
 import { scanAttachments, type AttachmentBudget } from "./attachmentContent.ts";
 import { cloakingCheck } from "./cloaking.ts";
 import { PageContentChecks } from "./pageContent.ts";
+import { SiteSurveys } from "./siteSurveys.ts";
+import type { IdentityReference } from "../checks/identityReference.ts";
+import { standardsChecks, type StandardsOptions } from "./siteStandards.ts";
 import type { ContentScanner } from "../text/contentScanner.ts";
 
 export interface SiteInspection {
@@ -42,6 +45,10 @@ export interface SiteInspection {
   availability: AvailabilityPolicy;
   /** Text checks (typos, lexicons, privacy); absent: no content checks. */
   content?: { scanner: ContentScanner; attachments: AttachmentBudget };
+  /** The post-crawl probes of the page standards (search, --a11y). */
+  standards: StandardsOptions;
+  /** Division codes and province abbreviations that 标识码 and filing numbers are read against. */
+  identity: IdentityReference;
   onProgress?(site: string, stats: Readonly<CrawlStats>): void;
 }
 
@@ -72,6 +79,7 @@ export async function inspectSite(homepageUrl: string, run: SiteInspection): Pro
   const inScope = (url: string): boolean => scope.has(hostOf(url));
   const settings = settingsFor(run.siteConfig, homepageUrl);
   const content = run.content && new PageContentChecks(site, run.content.scanner, settings.allow);
+  const surveys = new SiteSurveys(site);
   const outcome = await crawlSite(
     run.fetcher,
     run.robots,
@@ -84,7 +92,8 @@ export async function inspectSite(homepageUrl: string, run: SiteInspection): Pro
         drafts.push(
           ...externalScriptFindings(crawled.page, { site, scopeHosts, trustedHosts: loadScriptHosts() }),
         );
-        digests.add(crawled, inScope);
+        const kind = digests.add(crawled, inScope);
+        drafts.push(...surveys.onPage(crawled, kind, inScope));
         if (content) drafts.push(...content.check(crawled.page));
       },
       onProgress: (stats) => run.onProgress?.(site, stats),
@@ -94,9 +103,10 @@ export async function inspectSite(homepageUrl: string, run: SiteInspection): Pro
   drafts.push(...linkFindings(site, outcome.links.unhealthy()));
   drafts.push(...trapFindings(site, outcome.traps));
   scope = new Set(outcome.scope);
+  const homepageUrlFinal = outcome.homepage?.finalUrl ?? homepageUrl;
   const freshness = freshnessOf({
     site,
-    homepageUrl: outcome.homepage?.finalUrl ?? homepageUrl,
+    homepageUrl: homepageUrlFinal,
     reachable: outcome.reachable,
     digests,
     linkState: (url) => linkStateOf(outcome.links, url),
@@ -106,6 +116,25 @@ export async function inspectSite(homepageUrl: string, run: SiteInspection): Pro
     policies: run.freshness,
   });
   drafts.push(...freshness.findings);
+  const surveyed = outcome.reachable
+    ? surveys.finish(outcome, homepageUrlFinal, freshness.columns, asOf)
+    : undefined;
+  if (surveyed) drafts.push(...surveyed.findings);
+  const standards =
+    outcome.reachable && outcome.homepage?.page
+      ? await standardsChecks({
+          site,
+          homepageUrl,
+          outcome,
+          fetcher: run.fetcher,
+          fetch: run.fetcher.options,
+          settings,
+          asOf,
+          options: run.standards,
+          identity: run.identity,
+        })
+      : undefined;
+  if (standards) drafts.push(...standards.findings);
   const attachments =
     run.content &&
     (await scanAttachments(site, outcome.links, run.fetcher, run.content.scanner, run.content.attachments));
@@ -134,7 +163,7 @@ export async function inspectSite(homepageUrl: string, run: SiteInspection): Pro
   return {
     site,
     reachable: outcome.reachable,
-    facts: siteFactsOf(homepageUrl, outcome),
+    facts: { ...siteFactsOf(homepageUrl, outcome), ...(standards ? { standards: standards.facts } : {}) },
     stats: { ...outcome.stats, durationMs: outcome.durationMs },
     findings,
     ...(availability ? { availability } : {}),
@@ -143,6 +172,7 @@ export async function inspectSite(homepageUrl: string, run: SiteInspection): Pro
       ? { attachments: { read: attachments.read, skipped: attachments.skipped, unread: attachments.unread } }
       : {}),
     freshness: freshness.freshness,
+    ...surveyed?.reports,
     counts: {
       bySeverity: countBy(findings, (finding) => finding.severity),
       byCheck: countBy(findings, (finding) => finding.check),

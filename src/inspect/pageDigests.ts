@@ -44,6 +44,12 @@ export interface HomepageDigest extends PageDigest {
   otherDated: ListItem[];
 }
 
+/** What a crawled page is: the homepage, a column's list page, an article, or anything else. */
+export type PageKind = "home" | "list" | "article" | "other";
+
+/** A page with fewer dated items than this is not read as a column's list page. */
+const minListItems = 3;
+
 export class PageDigests {
   homepage: HomepageDigest | null = null;
   /** List-like pages by normalised URL (final URL and requested URL both point here). */
@@ -70,9 +76,10 @@ export class PageDigests {
     this.today = chinaDay(asOf);
   }
 
-  add(crawled: CrawledPage, inScope: (url: string) => boolean): void {
+  /** Digests the page and says what kind of page it is, for the page-type checks (meta tags). */
+  add(crawled: CrawledPage, inScope: (url: string) => boolean): PageKind {
     try {
-      this.digest(crawled, inScope);
+      return this.digest(crawled, inScope);
     } catch (error) {
       if (this.failures.length < maxFailuresKept) {
         this.failures.push({
@@ -80,18 +87,19 @@ export class PageDigests {
           error: error instanceof Error ? error.message : String(error),
         });
       }
+      return "other";
     }
   }
 
-  private digest(crawled: CrawledPage, inScope: (url: string) => boolean): void {
+  private digest(crawled: CrawledPage, inScope: (url: string) => boolean): PageKind {
     const page = crawled.page;
-    if (page === undefined || crawled.html === undefined) return;
+    if (page === undefined || crawled.html === undefined) return "other";
     const dates = articleDates(page);
     const url = key(crawled.finalUrl);
     const articleLike = !crawled.isHomepage && dates.published !== null && !looksLikeColumnUrl(url);
     if (articleLike) {
       this.keepArticle(url, page, dates);
-      return;
+      return "article";
     }
     const requested = key(crawled.url);
     if (
@@ -101,7 +109,7 @@ export class PageDigests {
       !this.isWanted(requested)
     ) {
       this.skipped += 1;
-      return;
+      return "other";
     }
     const dom = buildDom(crawled.html);
     const list = extractListItems(dom, crawled.finalUrl, this.asOf);
@@ -122,7 +130,7 @@ export class PageDigests {
       this.sharedBlocks = new Set(blockTexts(page));
       this.homepage = { ...digest, itemLinks: itemLinkCount(page, inScope), otherDated: list.otherDated };
       this.want([...digest.columns.nav, ...digest.columns.blocks]);
-      return;
+      return "home";
     }
     this.digestCount += 1;
     this.want(digest.columns.subNav);
@@ -134,7 +142,11 @@ export class PageDigests {
     );
     this.pages.set(url, digest);
     if (requested !== url) this.pages.set(requested, digest);
-    if (list.items.length === 0 && dates.published !== null) this.keepArticle(url, page, dates);
+    if (list.items.length === 0 && dates.published !== null) {
+      this.keepArticle(url, page, dates);
+      return "article";
+    }
+    return list.items.length >= minListItems ? "list" : "other";
   }
 
   private keepArticle(url: string, page: PageModel, dates: ArticleDates): void {

@@ -6,6 +6,7 @@
 import type { UpdateWindow } from "../core/chinaDate.ts";
 import { UsageError } from "../core/errors.ts";
 import { columnTypeNames, type ColumnType } from "../checks/columnTypes.ts";
+import type { IdentityExtension } from "../checks/identityReference.ts";
 
 export interface ColumnOverride {
   /** Matches a column by its first list page URL or by its name (either or both). */
@@ -24,10 +25,20 @@ export interface SiteSettings {
   columns: ColumnOverride[];
   /** Words and names never reported as typos or lexicon hits on this site. */
   allow: string[];
+  /** 门户网站 or 部门网站: decides the domain rules (www.x.gov.cn, or under the parent portal). */
+  kind?: SiteKind;
+  /** The parent portal's host, for a department site (slj.bd.gov.cn under www.bd.gov.cn). */
+  parent?: string;
+  /** The 网站标识码 on record (全国政府网站信息报送系统); the page's code must equal it. */
+  siteIdCode?: string;
 }
+
+export type SiteKind = "portal" | "department";
 
 export interface SiteConfig {
   sites: Map<string, SiteSettings>;
+  /** Divisions and province abbreviations to accept beyond GB/T 2260 (new districts, test sites). */
+  identity?: IdentityExtension;
 }
 
 export const emptySiteConfig: SiteConfig = { sites: new Map() };
@@ -68,7 +79,18 @@ export function parseSiteConfig(json: unknown, file: string): SiteConfig {
     if (!Array.isArray(allow) || allow.some((word) => typeof word !== "string" || word.trim() === "")) {
       fail(`${where}.allow`, "应为非空字符串的数组");
     }
+    const kind = entry.kind;
+    if (kind !== undefined && kind !== "portal" && kind !== "department") {
+      fail(`${where}.kind`, '只能是 "portal"（政府门户网站）或 "department"（部门网站）');
+    }
+    const parent =
+      entry.parent === undefined ? undefined : stringField(entry.parent, `${where}.parent`, fail);
+    const siteIdCode =
+      entry.siteIdCode === undefined ? undefined : stringField(entry.siteIdCode, `${where}.siteIdCode`, fail);
     sites.set(hostOf(key), {
+      ...(kind === undefined ? {} : { kind: kind as SiteKind }),
+      ...(parent === undefined ? {} : { parent: hostOf(parent) }),
+      ...(siteIdCode === undefined ? {} : { siteIdCode }),
       homepage: homepage as SiteSettings["homepage"],
       allow: (allow as string[]).map((word) => word.trim()),
       columns: (columns as unknown[]).map((column, index) =>
@@ -76,7 +98,36 @@ export function parseSiteConfig(json: unknown, file: string): SiteConfig {
       ),
     });
   }
-  return { sites };
+  const identity = (json as { identity?: unknown }).identity;
+  return identity === undefined ? { sites } : { sites, identity: parseIdentity(identity, fail) };
+}
+
+/** `identity: { provinces: { "演": "99" }, divisions: { "990100": "演示省示范市" } }`. */
+function parseIdentity(raw: unknown, fail: (where: string, what: string) => never): IdentityExtension {
+  if (!isObject(raw)) fail("identity", "应为对象");
+  const entry = raw as Record<string, unknown>;
+  const table = (name: "provinces" | "divisions", key: RegExp, value: RegExp, shape: string) => {
+    const map = entry[name];
+    if (map === undefined) return undefined;
+    if (!isObject(map)) fail(`identity.${name}`, "应为对象");
+    for (const [k, v] of Object.entries(map as Record<string, unknown>)) {
+      if (!key.test(k) || typeof v !== "string" || !value.test(v)) fail(`identity.${name}["${k}"]`, shape);
+    }
+    return map as Record<string, string>;
+  };
+  const provinces = table(
+    "provinces",
+    /^\p{Script=Han}$/u,
+    /^\d{2}$/,
+    '应为 一个汉字简称 → 两位代码，如 "演": "99"',
+  );
+  const divisions = table(
+    "divisions",
+    /^\d{6}$/,
+    /\S/,
+    '应为 六位区划代码 → 名称，如 "990100": "演示省示范市"',
+  );
+  return { ...(provinces ? { provinces } : {}), ...(divisions ? { divisions } : {}) };
 }
 
 function parseOverride(

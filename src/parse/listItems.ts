@@ -13,6 +13,7 @@
  */
 import type { AnyNode, Document, Element } from "domhandler";
 import { findDates, isValidDate } from "./dates.ts";
+import { collapse, isElement, resolveHref, textData, textOf, usableHref } from "./domText.ts";
 
 export interface ListItem {
   title: string;
@@ -91,7 +92,7 @@ export function extractListItems(dom: Document, url: string, asOf: Date): ListEx
 
 function extract(dom: Document, url: string, asOf: Date): ListExtraction {
   const scan = scanDocument(dom);
-  const base = scan.base === null ? url : resolve(scan.base, url);
+  const base = scan.base === null ? url : resolveHref(scan.base, url);
   const counts = anchorCounts(scan.anchors);
   const { pagination, next } = findPagination(scan.anchors, scan.scripts, base, url);
 
@@ -140,7 +141,7 @@ function extract(dom: Document, url: string, asOf: Date): ListExtraction {
   for (const r of rows) {
     const item = {
       title: r.title,
-      url: resolve(r.href, base),
+      url: resolveHref(r.href, base),
       date: r.date?.iso ?? null,
       dateText: r.date?.text ?? null,
       yearInferred: r.date?.yearInferred ?? false,
@@ -360,13 +361,13 @@ function findPagination(
   pageUrl: string,
 ): { pagination: string[]; next: string | null } {
   const out: string[] = [];
-  const self = resolve(pageUrl, pageUrl);
+  const self = resolveHref(pageUrl, pageUrl);
   let next: string | null = null;
   for (const a of anchors) {
     const isNext = NEXT_TEXT.test(a.text);
     const numbered = PAGE_HREF.test(a.href) && NUMBERED_TEXT.test(a.text);
     if (!isNext && !numbered) continue;
-    const abs = resolve(a.href, base);
+    const abs = resolveHref(a.href, base);
     if (abs === self) continue;
     if (isNext && next === null) next = abs;
     if (!out.includes(abs)) out.push(abs);
@@ -374,7 +375,7 @@ function findPagination(
   // TRS and similar systems write the pager with a script; its links exist only after it runs.
   const scripted = scriptedNextPage(scripts, pageUrl);
   if (scripted !== null) {
-    const abs = resolve(scripted, base);
+    const abs = resolveHref(scripted, base);
     if (abs !== self) {
       next ??= abs;
       if (!out.includes(abs)) out.push(abs);
@@ -500,46 +501,9 @@ function isChrome(e: Element): boolean {
 // ---------------------------------------------------------------------------------------------
 // DOM helpers
 
-function isElement(node: AnyNode): node is Element {
-  return node.type === "tag" || node.type === "script" || node.type === "style";
-}
-
 function parentElement(node: AnyNode): Element | null {
   const p = node.parent;
   return p !== null && isElement(p) ? p : null;
-}
-
-function textData(node: AnyNode): string {
-  return (node as unknown as { data: string }).data;
-}
-
-/**
- * Text of a subtree (scripts and styles skipped, one excluded subtree read as a space), with
- * element boundaries as spaces; stops once `limit` characters are gathered.
- */
-function textOf(node: AnyNode, exclude: AnyNode | null, limit: number): string {
-  let out = "";
-  const stack: AnyNode[] = [node];
-  while (stack.length > 0 && out.length < limit) {
-    const n = stack.pop()!;
-    if (n === exclude) {
-      out += " ";
-      continue;
-    }
-    if (n.type === "text") {
-      out += textData(n);
-    } else if (isElement(n)) {
-      if (n !== node && (n.name === "script" || n.name === "style")) continue;
-      out += " ";
-      const children = n.children;
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-    }
-  }
-  return out.length > limit ? out.slice(0, limit) : out;
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
 }
 
 /** Link text, or its title attribute when the text is empty or cut short ("…", "..."). */
@@ -587,27 +551,6 @@ function locator(e: Element): string {
 
 // ---------------------------------------------------------------------------------------------
 // URLs and text
-
-/** The href without JS-escape artefacts; null for empty, fragment-only, javascript: or mailto: links. */
-function usableHref(raw: string | undefined): string | null {
-  if (raw === undefined) return null;
-  const href = raw
-    .trim()
-    .replace(/^\\?["']/, "")
-    .replace(/\\?["']$/, "")
-    .trim();
-  if (href === "" || href.startsWith("#")) return null;
-  if (/^(?:javascript|mailto|tel|data):/iu.test(href)) return null;
-  return href;
-}
-
-function resolve(href: string, base: string): string {
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return href;
-  }
-}
 
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);

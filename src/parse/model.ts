@@ -35,8 +35,12 @@ export interface LinkRef {
   locator: string;
   /** For <link>: the rel value (stylesheet, icon, canonical…); for a: rel (nofollow…). */
   rel?: string;
+  /** For <script>: its sitecode attribute, which the 找错 widget (<script id="_jiucuo_" sitecode=…>) reads. */
+  siteCode?: string;
   /** Which position in the document (0-based order of link-bearing attributes). */
   index: number;
+  /** For img: the alt attribute is absent altogether (alt="" marks a decorative image and is correct). */
+  altMissing?: true;
 }
 
 export interface MetaTag {
@@ -76,6 +80,8 @@ export interface FormField {
   id: string;
   /** Visible label of a button (its text) or image input (alt/title), when present. */
   text?: string;
+  /** Named by a <label> (wrapping, or for= its id) or by aria-label/aria-labelledby. */
+  labelled?: true;
 }
 
 export interface FormModel {
@@ -108,6 +114,11 @@ export interface PageModel {
   forms: FormModel[];
   /** Hidden text (from hidden elements), kept apart for spam checks. */
   hiddenText: string;
+  /**
+   * Text of each inline <script> (first 2 000 characters, whitespace collapsed): badges and widgets
+   * such as the 党政机关网站标识 are often written by document.write(unescape(…)) and nowhere else.
+   */
+  inlineScripts?: string[];
   /** Number of elements seen; a cheap size figure for statistics. */
   elementCount: number;
   /** Set only if the parser failed internally and stopped early; the model holds what came before. */

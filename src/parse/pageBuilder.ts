@@ -28,6 +28,10 @@ const EXCLUDED = 2;
 const MAX_LINK_TEXT = 200;
 /** Raw text kept per anchor/button before collapsing; bounds the cost of an unclosed <a>. */
 const MAX_CAPTURE = 2000;
+/** Inline script text kept per script: widget loaders are short; libraries and obfuscated code are not needed. */
+const MAX_SCRIPT_TEXT = 2000;
+/** Raw script text read before collapsing: an exact cut, so chunk boundaries cannot change the result. */
+const MAX_SCRIPT_RAW = 2 * MAX_SCRIPT_TEXT;
 
 /** Elements that are never rendered: their links cannot be hidden links. */
 const unrendered = new Set(["script", "link", "meta", "base", "style"]);
@@ -79,6 +83,12 @@ export class PageBuilder implements TreeSink {
   /** The <style> block being read, if it applies to the screen. */
   private styleFrame: Frame | null = null;
   private styleText = "";
+  private readonly inlineScripts: string[] = [];
+  /** Ids named by <label for>, applied to the form controls in build() (a label may follow its control). */
+  private readonly labelTargets = new Set<string>();
+  /** The inline <script> being read. */
+  private scriptFrame: Frame | null = null;
+  private scriptText = "";
 
   constructor(private readonly url: string) {}
 
@@ -104,6 +114,10 @@ export class PageBuilder implements TreeSink {
     }
 
     if ((frame.flags & HANDLED) !== 0) this.handle(frame, attrs);
+    else if (name === "label") {
+      const target = attrs.get("for")?.trim();
+      if (target) this.labelTargets.add(target);
+    }
     const style = attrs.style;
     if (style !== undefined && /url\(/i.test(style)) {
       for (const url of cssUrls(style)) this.addLink(frame, url, "style", "image", "");
@@ -142,9 +156,14 @@ export class PageBuilder implements TreeSink {
         this.link(frame, attrs.get("href"), "href", linkElementKind(rel), firstText(attrs.get("title")), rel);
         break;
       }
-      case "script":
-        this.link(frame, attrs.get("src"), "src", "script", "");
+      case "script": {
+        const src = attrs.get("src");
+        const link = this.addLink(frame, src, "src", "script", "");
+        const siteCode = attrs.get("sitecode")?.trim();
+        if (link !== null && siteCode) link.siteCode = siteCode;
+        if (src === undefined && this.scriptFrame === null) this.scriptFrame = frame;
         break;
+      }
       case "iframe":
       case "frame":
         this.link(frame, attrs.get("src"), "src", "frame", firstText(attrs.get("title")));
@@ -204,6 +223,11 @@ export class PageBuilder implements TreeSink {
       this.sheet.add(this.styleText);
       this.styleFrame = null;
       this.styleText = "";
+    } else if (frame === this.scriptFrame) {
+      const script = cutText(collapseWhitespace(this.scriptText), MAX_SCRIPT_TEXT);
+      if (script !== "") this.inlineScripts.push(script);
+      this.scriptFrame = null;
+      this.scriptText = "";
     } else if (frame === this.titleFrame) {
       this.title = this.titleText?.value(MAX_CAPTURE) ?? "";
       this.titleFrame = null;
@@ -216,6 +240,8 @@ export class PageBuilder implements TreeSink {
     if (mode === EXCLUDED) {
       if (parent === this.titleFrame) this.titleText?.add(data);
       else if (parent === this.styleFrame) this.styleText += data;
+      else if (parent === this.scriptFrame)
+        this.scriptText += data.slice(0, Math.max(0, MAX_SCRIPT_RAW - this.scriptText.length));
       else if (this.control !== null && parent === this.control.frame) this.control.text.add(data);
       // A link inside <noscript> or <object> fallback still has its own words.
       else if (this.anchor !== null && parent.name !== "script" && parent.name !== "style")
@@ -268,6 +294,12 @@ export class PageBuilder implements TreeSink {
     }
 
     const { text, blocks, hiddenText } = this.pageText.finish();
+    const forms = this.forms.finish((action) =>
+      action === undefined || action.trim() === "" ? documentUrl : resolve(cleanUrlValue(action)),
+    );
+    for (const field of forms.flatMap((form) => form.fields)) {
+      if (field.id !== "" && this.labelTargets.has(field.id)) field.labelled = true;
+    }
     const model: PageModel = {
       url: this.url,
       baseUrl: base ?? this.url,
@@ -279,10 +311,9 @@ export class PageBuilder implements TreeSink {
       blocks,
       dates: findDates(text),
       // An empty or missing action submits to the document's own URL (not the base URL).
-      forms: this.forms.finish((action) =>
-        action === undefined || action.trim() === "" ? documentUrl : resolve(cleanUrlValue(action)),
-      ),
+      forms,
       hiddenText,
+      inlineScripts: this.inlineScripts,
       elementCount: this.elementCount,
     };
     if (this.declaredCharset !== undefined) model.declaredCharset = this.declaredCharset;
@@ -331,8 +362,10 @@ export class PageBuilder implements TreeSink {
 
   private openImage(frame: Frame, attrs: Attributes): void {
     const text = firstText(attrs.get("alt"), attrs.get("title"));
+    const first = this.links.length;
     for (const attribute of lazySources) this.link(frame, attrs.get(attribute), attribute, "image", text);
     this.srcset(frame, attrs.get("srcset"), text);
+    if (!attrs.has("alt")) for (let i = first; i < this.links.length; i++) this.links[i]!.altMissing = true;
     const anchor = this.anchor;
     if (anchor !== null) {
       if (anchor.imageAlt === "") anchor.imageAlt = text;
@@ -344,6 +377,7 @@ export class PageBuilder implements TreeSink {
 
   private openControl(frame: Frame, attrs: Attributes): void {
     const field = this.forms.field(frame, attrs);
+    if (field !== undefined && (hasAriaName(attrs) || insideLabel(frame))) field.labelled = true;
     if (frame.name === "button" || frame.name === "textarea") {
       this.control = { frame, field, text: new ShortText(MAX_CAPTURE) };
     } else if (frame.name === "input" && (attrs.get("type") ?? "").trim().toLowerCase() === "image") {
@@ -480,6 +514,17 @@ function firstText(...values: (string | undefined)[]): string {
     if (text !== "") return cutText(text, MAX_LINK_TEXT);
   }
   return "";
+}
+
+function hasAriaName(attrs: Attributes): boolean {
+  return !isBlank(attrs.get("aria-label") ?? "") || !isBlank(attrs.get("aria-labelledby") ?? "");
+}
+
+function insideLabel(frame: Frame): boolean {
+  for (let up = frame.parent; up !== null && up.name !== "form" && up.name !== "body"; up = up.parent) {
+    if (up.name === "label") return true;
+  }
+  return false;
 }
 
 function screenMedia(media: string | undefined): boolean {

@@ -1,3 +1,7 @@
+import type { InteractionSummary } from "../checks/interaction.ts";
+import type { StandardsFacts } from "../inspect/siteStandards.ts";
+import type { InterpretationSummary } from "../checks/policyInterpretation.ts";
+import type { ServiceSummary } from "../checks/serviceGuide.ts";
 import type { Finding, Severity } from "../core/finding.ts";
 import type { UpdateWindow } from "../core/chinaDate.ts";
 import type { AvailabilitySummary } from "../checks/availability.ts";
@@ -33,6 +37,8 @@ export interface SiteFacts {
   /** Hosts crawled as part of the site. */
   scopeHosts: string[];
   sitemaps: string[];
+  /** What the page-standard checks learnt: transport, domain, search (issue 5; absent if unreachable). */
+  standards?: StandardsFacts;
 }
 
 export interface SiteStats extends CrawlStats {
@@ -77,6 +83,12 @@ export interface SiteReport {
   /** The site's columns with their verdicts (added in issue 3; absent in older reports). */
   columns?: ColumnReport[];
   freshness?: FreshnessReport;
+  /** Consultation channels and letters with their reply times (added in issue 5). */
+  interaction?: InteractionSummary;
+  /** Service guides read and the site's service-platform entries (issue 5). */
+  services?: ServiceSummary;
+  /** Policy documents, their interpretations and how they link (issue 5). */
+  interpretation?: InterpretationSummary;
   counts: { bySeverity: Counts; byCheck: Counts; byConfidence: Counts };
 }
 

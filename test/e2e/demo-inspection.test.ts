@@ -108,8 +108,14 @@ test("the GBK site is decoded from its meta tag and the crawl stays polite and w
       `${site.host} saw ${demo.maxInFlight(site.host)} requests at once`,
     );
     for (const rule of site.robotsDisallow) {
+      // The one site search a visitor would make is not crawling (standards.search-broken says so).
+      const searched = site.host === "www.demo-city.gov.cn" ? "/search/?q=" : undefined;
       const crawled = demo.requests.filter(
-        (r) => r.host === site.host && r.method === "GET" && r.url.startsWith(rule),
+        (r) =>
+          r.host === site.host &&
+          r.method === "GET" &&
+          r.url.startsWith(rule) &&
+          !(searched !== undefined && r.url.startsWith(searched)),
       );
       assert.deepEqual(crawled, [], `${site.host} crawled ${rule} despite robots.txt`);
     }
@@ -261,4 +267,28 @@ test("content checks find the planted privacy leak, spam and typos, and nothing 
     unexpected.map((f) => `${f.check} ${f.url} ${f.message} ${f.evidence.context}`),
     [],
   );
+});
+
+test("page standards, interaction, services and interpretation report exactly the planted defects", () => {
+  const areas = /^(?:standards|accessibility|interaction|services|interpretation)\./u;
+  const pairs = (items: { check: string; url: string }[]) =>
+    items.map((item) => `${item.check} ${new URL(item.url).href}`).sort();
+  const planted = demoSites.flatMap((site) =>
+    site.defects.flatMap((defect) => (defect.check ? [{ check: defect.check, url: defect.url }] : [])),
+  );
+  const found = report.sites.flatMap((site) =>
+    site.findings.filter((finding) => areas.test(finding.check) && finding.severity !== "info"),
+  );
+  assert.deepEqual(pairs(found), pairs(planted));
+  for (const site of report.sites) {
+    assert.ok(site.facts.standards, `${site.site}: standards facts`);
+    assert.ok(site.interaction && site.services && site.interpretation, `${site.site}: survey summaries`);
+  }
+  const city = report.sites.find((site) => site.site === "http://www.demo-city.gov.cn")!;
+  assert.equal(city.facts.standards!.search.probed, true);
+  const searches = demo.requests.filter(
+    (r) => r.host === "www.demo-city.gov.cn" && r.url.startsWith("/search/"),
+  );
+  assert.equal(searches.length, 1, "one search request, no crawl of the search pages");
+  assert.equal(city.facts.standards!.footer.siteIdCode.footer[0]?.value, "9901000001");
 });

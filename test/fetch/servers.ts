@@ -119,8 +119,10 @@ export function testOptions(overrides: Partial<FetchOptions> = {}): FetchOptions
 
 export interface TestCertificates {
   ca: string;
-  /** Signed by ca for www.test-a.gov.cn, valid now. */
+  /** Signed by ca for www.test-a.gov.cn, valid for a year. */
   good: { key: string; cert: string };
+  /** Signed by ca for www.test-a.gov.cn, valid 10 days: inside a 30-day expiry warning. */
+  expiringSoon: { key: string; cert: string };
   /** Signed by ca for www.test-a.gov.cn, valid only in 2020. */
   expired: { key: string; cert: string };
   /** Signed by ca for www.other.gov.cn. */
@@ -145,7 +147,7 @@ export function makeCertificates(): TestCertificates {
       "-out",
       "ca.pem",
       "-days",
-      "30",
+      "400",
       "-subj",
       "/CN=Zhijian Test CA",
     );
@@ -189,7 +191,8 @@ export function makeCertificates(): TestCertificates {
       );
       return { key: read(`${name}.key`), cert: read(`${name}.pem`) };
     };
-    const good = leaf("good", "www.test-a.gov.cn", ["-days", "30"]);
+    const good = leaf("good", "www.test-a.gov.cn", ["-days", "365"]);
+    const expiringSoon = leaf("soon", "www.test-a.gov.cn", ["-days", "10"]);
     const expired = leaf("expired", "www.test-a.gov.cn", [
       "-startdate",
       "20200101000000Z",
@@ -213,7 +216,7 @@ export function makeCertificates(): TestCertificates {
       "subjectAltName=DNS:www.test-a.gov.cn",
     );
     const selfSigned = { key: read("self.key"), cert: read("self.pem") };
-    return { ca: read("ca.pem"), good, expired, wrongHost, selfSigned };
+    return { ca: read("ca.pem"), good, expiringSoon, expired, wrongHost, selfSigned };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -43,6 +43,10 @@ test("a broken configuration names the place of the error", () => {
       /columns\[1\]\.period/,
     ],
     [{ sites: { "x.gov.cn": { columns: [{ name: "a", level: 3 }] } } }, /level/],
+    [{ sites: { "x.gov.cn": { kind: "county" } } }, /sites\["x\.gov\.cn"\]\.kind/],
+    [{ sites: { "x.gov.cn": { siteIdCode: "" } } }, /siteIdCode/],
+    [{ sites: {}, identity: { provinces: { 演示: "99" } } }, /identity\.provinces\["演示"\]/],
+    [{ sites: {}, identity: { divisions: { "9901": "x" } } }, /identity\.divisions\["9901"\]/],
   ];
   for (const [json, message] of cases) {
     assert.throws(
@@ -50,4 +54,21 @@ test("a broken configuration names the place of the error", () => {
       (error: unknown) => error instanceof UsageError && message.test(error.message),
     );
   }
+});
+
+test("site kind, parent portal, registered 标识码 and extra divisions are read", () => {
+  const config = parseSiteConfig(
+    {
+      identity: { provinces: { 演: "99" }, divisions: { "990100": "演示省示范市" } },
+      sites: {
+        "slj.bd.gov.cn": { kind: "department", parent: "http://www.bd.gov.cn/", siteIdCode: "1306000001" },
+      },
+    },
+    "sites.json",
+  );
+  const settings = settingsFor(config, "http://slj.bd.gov.cn/");
+  assert.equal(settings.kind, "department");
+  assert.equal(settings.parent, "www.bd.gov.cn");
+  assert.equal(settings.siteIdCode, "1306000001");
+  assert.deepEqual(config.identity, { provinces: { 演: "99" }, divisions: { "990100": "演示省示范市" } });
 });
