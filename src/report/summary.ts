@@ -43,7 +43,7 @@ function formatSite(site: SiteReport): string[] {
       `链接 ${stats.linksFound} 处 / 目标 ${stats.uniqueTargets} 个，另检查资源与外链 ${stats.linksChecked} 个，` +
       `用时 ${(stats.durationMs / 1000).toFixed(1)} 秒${stats.budgetReached ? "（已达页面上限）" : ""}`,
   );
-  lines.push(...formatFreshness(site), ...formatAvailability(site));
+  lines.push(...formatFreshness(site), ...formatAvailability(site), ...formatStandards(site));
   const counts = site.counts.bySeverity;
   lines.push(
     `  问题：${site.findings.length} 条（否决 ${counts.veto ?? 0}，扣分 ${counts.deduct ?? 0}，警告 ${counts.warn ?? 0}，提示 ${counts.info ?? 0}）`,
@@ -70,6 +70,30 @@ function formatFreshness(site: SiteReport): string[] {
       `动态要闻及一级通知公告、政策文件未更新 ${totals.keyStale}（否决线 ${totals.veto.keyStale}），` +
       `未更新共 ${totals.stale}（否决线 ${totals.veto.stale}），空白 ${totals.blank}（否决线 ${totals.veto.blank}）`,
   ];
+}
+
+/** The homepage's identity facts and the letters' reply times, as an inspector reads them first. */
+function formatStandards(site: SiteReport): string[] {
+  const lines: string[] = [];
+  const footer = site.facts.standards?.footer;
+  if (footer) {
+    const first = (values: { value: string }[], missing: string) => values[0]?.value ?? missing;
+    const code = footer.siteIdCode.footer[0] ?? footer.siteIdCode.jiucuo[0] ?? footer.siteIdCode.meta;
+    const has = (entry: { present: boolean }) => (entry.present ? "有" : "无");
+    lines.push(
+      `  页尾：网站标识码 ${code?.value || "未见"}，${first(footer.icp, "ICP 备案号未见")}，${first(footer.police, "公安备案号未见")}，` +
+        `主办单位 ${first(footer.organizer, "未见")}，党政机关标识 ${has(footer.conacBadge)}，找错入口 ${has(footer.jiucuo)}`,
+    );
+  }
+  const letters = site.interaction;
+  if (letters && letters.inWindow > 0) {
+    const within5 = letters.replyWithin.find((r) => r.workingDays === 5)?.share;
+    lines.push(
+      `  互动：近一年留言 ${letters.inWindow} 封，已答复 ${letters.answered}，超过期限未答复 ${letters.overdue}` +
+        (within5 === undefined || within5 === null ? "" : `，5 个工作日内答复 ${Math.round(within5 * 100)}%`),
+    );
+  }
+  return lines;
 }
 
 function formatAvailability(site: SiteReport): string[] {

@@ -1,3 +1,4 @@
+import { formatSummary } from "../../src/report/summary.ts";
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { startDemoServer, type DemoServer } from "../../demo/server.ts";
@@ -291,4 +292,14 @@ test("page standards, interaction, services and interpretation report exactly th
   );
   assert.equal(searches.length, 1, "one search request, no crawl of the search pages");
   assert.equal(city.facts.standards!.footer.siteIdCode.footer[0]?.value, "9901000001");
+});
+
+test("the Chinese summary shows each site's footer facts and letters beside the findings", () => {
+  const summary = formatSummary(report);
+  assert.match(
+    summary,
+    /页尾：网站标识码 9901000001，演ICP备26000101号，演公网安备99010202000101号，.*找错入口 有/u,
+  );
+  assert.match(summary, /页尾：网站标识码 9901000025，演ICP备26000125号，公安备案号未见，.*找错入口 无/u);
+  assert.match(summary, /互动：近一年留言 5 封，已答复 4，超过期限未答复 1/u);
 });
