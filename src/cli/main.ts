@@ -29,6 +29,9 @@ addCrawlOptions(
     .option("--allow <word>", "允许词：不作为错别字或敏感词报告，可重复 (allow-list)", collect, [])
     .option("--no-search", "不提交站内搜索测试请求 (skip the one site-search request)")
     .option("--a11y", "用 Debian chromium 和 axe-core 对首页做完整无障碍检测 (full accessibility audit)")
+    .option("--rules <file>", "评分规则集（默认 national-2019，见 data/rules/） (rule set)")
+    .option("--manual <file>", "人工检查发现的问题（JSON），与自动检查一并评分 (manual findings)")
+    .option("--format <format>", "--out 的格式：json、docx（Word 问题清单）、xlsx（Excel 问题清单）", "json")
     .option("--quiet", "不输出摘要和进度"),
   { timeout: 15, maxPages: 2000 },
 ).action(async (urls: string[], options: InspectCliOptions) => {
@@ -49,6 +52,8 @@ addCrawlOptions(
     .description("启动内置示例政府网站并检查它们 (serve the bundled demo sites on loopback and inspect them)")
     .option("--out <file>", "JSON 报告输出文件", "out/demo-report.json")
     .option("--site-config <file>", "站点配置 (per-site overrides, JSON)", "demo/site-config.json")
+    .option("--problem-lists <path>", "Word 与 Excel 问题清单的文件名（不含扩展名）", "out/demo-problems")
+    .option("--rules <file>", "评分规则集（默认 national-2019） (rule set)")
     .option("--quiet", "不输出摘要和进度"),
   { timeout: 5, maxPages: 300 },
 ).action(runDemo);

@@ -16,6 +16,8 @@ import { originOf } from "../crawl/normalize.ts";
 import { defaultFreshnessPolicies, type FreshnessPolicies } from "./freshnessReport.ts";
 import { createContentScanner } from "../text/contentScanner.ts";
 import { extendIdentityReference, loadIdentityReference } from "../checks/identityReference.ts";
+import { loadRuleSet, ruleSetRef } from "../rules/ruleSet.ts";
+import { scoreInspectedSite, type Scoring } from "./siteScore.ts";
 import { defaultStandardsOptions, type StandardsOptions } from "./siteStandards.ts";
 import { defaultAttachmentBudget, type AttachmentBudget } from "./attachmentContent.ts";
 import { inspectSite } from "./inspectSite.ts";
@@ -47,6 +49,8 @@ export interface InspectOptions {
   /** Post-crawl page-standard probes: the site search (on by default) and the axe audit (off). */
   standards?: Partial<StandardsOptions>;
   onProgress?(site: string, stats: Readonly<CrawlStats>): void;
+  /** The rule set and manual findings every site is scored with (default: national-2019, none). */
+  scoring?: Scoring;
   onSiteDone?(report: SiteReport): void;
 }
 
@@ -67,6 +71,8 @@ export async function inspect(options: InspectOptions): Promise<InspectionReport
           attachments: options.content?.attachments ?? defaultAttachmentBudget,
         };
   const reports: SiteReport[] = new Array(options.urls.length);
+  const siteConfig = options.siteConfig ?? emptySiteConfig;
+  const scoring = options.scoring ?? { ruleSet: loadRuleSet(), manual: [] };
   const identity = extendIdentityReference(loadIdentityReference(), options.siteConfig?.identity ?? {});
   const probesBySite = options.probes ? seriesBySite(options.probes) : undefined;
   try {
@@ -79,7 +85,7 @@ export async function inspect(options: InspectOptions): Promise<InspectionReport
           robots,
           clock: options.clock,
           crawl: options.crawl,
-          siteConfig: options.siteConfig ?? emptySiteConfig,
+          siteConfig,
           freshness: options.freshness ?? defaultFreshnessPolicies,
           probes: probesBySite ? (probesBySite.get(originOf(options.urls[index]!)) ?? []) : undefined,
           availability: options.availability ?? national2019Availability,
@@ -88,6 +94,7 @@ export async function inspect(options: InspectOptions): Promise<InspectionReport
           identity,
           onProgress: options.onProgress,
         });
+        report.result = scoreInspectedSite(report, scoring, siteConfig, startedAt);
         reports[index] = report;
         options.onSiteDone?.(report);
       }
@@ -112,6 +119,7 @@ export async function inspect(options: InspectOptions): Promise<InspectionReport
       minIntervalMs: options.fetch.minIntervalMs,
       timeoutMs: options.fetch.totalTimeoutMs,
     },
+    ruleSet: ruleSetRef(scoring.ruleSet),
     sites: reports,
     totals: {
       sites: reports.length,

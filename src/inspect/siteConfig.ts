@@ -31,6 +31,8 @@ export interface SiteSettings {
   parent?: string;
   /** The 网站标识码 on record (全国政府网站信息报送系统); the page's code must equal it. */
   siteIdCode?: string;
+  /** A department without public services: its 办事服务 area is not scored (19号 4/3 rule). */
+  noExternalServices?: boolean;
 }
 
 export type SiteKind = "portal" | "department";
@@ -87,7 +89,12 @@ export function parseSiteConfig(json: unknown, file: string): SiteConfig {
       entry.parent === undefined ? undefined : stringField(entry.parent, `${where}.parent`, fail);
     const siteIdCode =
       entry.siteIdCode === undefined ? undefined : stringField(entry.siteIdCode, `${where}.siteIdCode`, fail);
+    const noExternalServices = entry.noExternalServices;
+    if (noExternalServices !== undefined && typeof noExternalServices !== "boolean") {
+      fail(`${where}.noExternalServices`, "应为 true 或 false");
+    }
     sites.set(hostOf(key), {
+      ...(noExternalServices === true ? { noExternalServices } : {}),
       ...(kind === undefined ? {} : { kind: kind as SiteKind }),
       ...(parent === undefined ? {} : { parent: hostOf(parent) }),
       ...(siteIdCode === undefined ? {} : { siteIdCode }),

@@ -1,4 +1,5 @@
 import type { InteractionSummary } from "../checks/interaction.ts";
+import type { RuleSetRef, SiteResult } from "../rules/result.ts";
 import type { StandardsFacts } from "../inspect/siteStandards.ts";
 import type { InterpretationSummary } from "../checks/policyInterpretation.ts";
 import type { ServiceSummary } from "../checks/serviceGuide.ts";
@@ -89,6 +90,8 @@ export interface SiteReport {
   services?: ServiceSummary;
   /** Policy documents, their interpretations and how they link (issue 5). */
   interpretation?: InterpretationSummary;
+  /** The verdict and score under the inspection's rule set, with the reasons (issue 6). */
+  result?: SiteResult;
   counts: { bySeverity: Counts; byCheck: Counts; byConfidence: Counts };
 }
 
@@ -108,6 +111,8 @@ export interface InspectionReport {
     minIntervalMs: number;
     timeoutMs: number;
   };
+  /** The rule set the sites were scored with (issue 6). */
+  ruleSet?: RuleSetRef;
   sites: SiteReport[];
   totals: { sites: number; reachable: number; findings: number; bySeverity: Counts };
 }

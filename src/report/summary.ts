@@ -1,22 +1,22 @@
 import { availabilityVerdictNames, formatPercent } from "../checks/availability.ts";
-import type { Confidence, Finding, Severity } from "../core/finding.ts";
+import type { Finding } from "../core/finding.ts";
+import { confidenceLabel, severityLabel } from "./labels.ts";
 import type { InspectionReport, SiteReport } from "./schema.ts";
 
-const severityLabel: Record<Severity, string> = { veto: "否决", deduct: "扣分", warn: "警告", info: "提示" };
-const confidenceLabel: Record<Confidence, string> = {
-  confirmed: "确定",
-  suspected: "疑似",
-  inconclusive: "待定",
-};
 const shownPerSite = 12;
 
 /** The readable Chinese summary printed after an inspection; the JSON report has everything. */
 export function formatSummary(report: InspectionReport): string {
   const lines = [`智检 Zhijian 检查结果 · 时间点 ${formatChinaTime(report.asOf)}（北京时间）`];
+  if (report.ruleSet)
+    lines.push(`评分规则：${report.ruleSet.title}（${report.ruleSet.id} ${report.ruleSet.version}）`);
   for (const site of report.sites) lines.push("", ...formatSite(site));
   const bySeverity = report.totals.bySeverity;
+  const results = report.sites.flatMap((site) => (site.result ? [site.result] : []));
+  const passed = results.filter((result) => result.verdict === "pass").length;
   lines.push(
     "",
+    ...(results.length > 0 ? [`结论：合格 ${passed} 个，不合格 ${results.length - passed} 个`] : []),
     `合计：${report.totals.sites} 个网站（可访问 ${report.totals.reachable} 个），问题 ${report.totals.findings} 条` +
       `（否决 ${bySeverity.veto ?? 0}，扣分 ${bySeverity.deduct ?? 0}，警告 ${bySeverity.warn ?? 0}，提示 ${bySeverity.info ?? 0}）`,
   );
@@ -26,7 +26,7 @@ export function formatSummary(report: InspectionReport): string {
 function formatSite(site: SiteReport): string[] {
   const facts = site.facts;
   const name = facts.meta.SiteName || facts.title || site.site;
-  const lines = [`■ ${name}  ${facts.homepage}`];
+  const lines = [`■ ${name}  ${facts.homepage}`, ...formatVerdict(site)];
   if (site.reachable) {
     const charset = facts.charset
       ? `，编码 ${facts.charset.name.toUpperCase()}（${facts.charset.source}）`
@@ -54,6 +54,27 @@ function formatSite(site: SiteReport): string[] {
   }
   return lines;
 }
+
+/** The verdict first, with the reasons that decide it, as an office's 通报 states it. */
+function formatVerdict(site: SiteReport): string[] {
+  const result = site.result;
+  if (!result) return [];
+  const score =
+    result.score === null
+      ? result.vetoes.length > 0
+        ? "（单项否决，不再评分）"
+        : ""
+      : result.deductionScore === null
+        ? ""
+        : `，得分 ${result.score}（扣分项 ${result.deductionScore}${result.bonusScore > 0 ? `，加分 ${result.bonusScore}` : ""}）`;
+  const review = result.reviewRequired ? "；另有疑似否决问题待人工确认" : "";
+  return [
+    `  结论：${result.verdictName}${score}${review}`,
+    ...result.reasons.slice(0, shownReasons).map((reason) => `    · ${reason}`),
+  ];
+}
+
+const shownReasons = 4;
 
 function formatFreshness(site: SiteReport): string[] {
   const freshness = site.freshness;

@@ -74,4 +74,11 @@ export interface SiteResult {
   warnings: ItemResult[];
   /** Chinese sentences, most decisive first: why the verdict is what it is. */
   reasons: string[];
+  /**
+   * The site passed, but suspected veto findings wait for a person (listed in warnings as 需人工确认):
+   * the pass holds only if they are dismissed.
+   */
+  reviewRequired?: boolean;
+  /** The no-external-services rule (19号 4/3) was applied: the services area was not checked. */
+  noExternalServices?: boolean;
 }

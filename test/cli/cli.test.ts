@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import mammoth from "mammoth";
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -65,6 +66,28 @@ test("inspect writes a versioned report and a Chinese summary, exit 0", async ()
       ["link.dead", `http://www.cli-test.gov.cn:${site.port}/nothing.html`],
     ],
   );
+});
+
+test("--format docx writes the Word 问题清单 and an unknown format is a usage error", async () => {
+  const out = join(await mkdtemp(join(tmpdir(), "zhijian-cli-")), "问题清单.docx");
+  const common = [
+    "inspect",
+    `www.cli-test.gov.cn:${site.port}`,
+    "--resolve",
+    `www.cli-test.gov.cn:${site.port}:127.0.0.1`,
+    "--mapped-only",
+    "--as-of",
+    "2026-11-20",
+    "--quiet",
+  ];
+  const run = await zhijian([...common, "--format", "docx", "--out", out]);
+  assert.equal(run.code, 0, run.stderr);
+  const { value: text } = await mammoth.extractRawText({ buffer: await readFile(out) });
+  assert.match(text, /问题清单/u);
+  assert.match(text, /链接失效：HTTP 404/u);
+  const bad = await zhijian([...common, "--format", "pdf"]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--format 只能是 json、docx、xlsx 之一/u);
 });
 
 test("a broken --site-config stops before any crawl with exit 2 and the place of the error", async () => {

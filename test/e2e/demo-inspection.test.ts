@@ -303,3 +303,50 @@ test("the Chinese summary shows each site's footer facts and letters beside the 
   assert.match(summary, /页尾：网站标识码 9901000025，演ICP备26000125号，公安备案号未见，.*找错入口 无/u);
   assert.match(summary, /互动：近一年留言 5 封，已答复 4，超过期限未答复 1/u);
 });
+
+test("each demo site gets a verdict whose reasons lead back to findings of the report", () => {
+  const verdicts = Object.fromEntries(
+    report.sites.map((site) => [new URL(site.site).host, [site.result!.verdict, site.result!.kind]]),
+  );
+  assert.deepEqual(verdicts, {
+    "www.demo-city.gov.cn": ["pass", "portal"],
+    "fgw.demo-city.gov.cn": ["pass", "department"],
+    "www.demo-county.gov.cn": ["pass", "portal"],
+    "jyj.demo-city.gov.cn": ["fail", "department"],
+  });
+  const jyj = report.sites.find((site) => site.site === "http://jyj.demo-city.gov.cn")!.result!;
+  assert.equal(jyj.score, null);
+  assert.deepEqual(
+    jyj.vetoes.map((veto) => veto.findings.map((finding) => finding.check)),
+    [["interaction.unanswered"]],
+  );
+  const county = report.sites.find((site) => site.site === "http://www.demo-county.gov.cn")!.result!;
+  assert.equal(county.reviewRequired, true, "suspected 暗链 and privacy leaks wait for a person");
+  for (const site of report.sites) {
+    const result = site.result!;
+    const findings = new Map(site.findings.map((finding) => [finding.fingerprint, finding]));
+    const items = [...result.vetoes, ...result.deductions, ...result.bonus, ...result.warnings];
+    assert.ok(result.reasons.length > 0, result.site);
+    for (const item of items) {
+      assert.ok(item.findings.length > 0, `${result.site} ${item.item}`);
+      assert.ok(
+        result.reasons.some((reason) => reason.includes(item.title)),
+        `${item.item} has no reason`,
+      );
+      for (const ref of item.findings) {
+        assert.equal(findings.get(ref.fingerprint)?.check, ref.check, `${item.item}: ${ref.fingerprint}`);
+      }
+    }
+    // No double counting across the whole result.
+    const cited = items.flatMap((item) => item.findings.map((ref) => ref.fingerprint));
+    assert.equal(new Set(cited).size, cited.length, result.site);
+    // A site fails exactly when a confirmed veto finding exists; a scored site's points add up.
+    const confirmedVeto = site.findings.some((f) => f.severity === "veto" && f.confidence === "confirmed");
+    assert.equal(result.verdict, confirmedVeto ? "fail" : "pass", site.site);
+    if (result.deductionScore !== null) {
+      const lost = result.deductions.reduce((sum, item) => sum + item.points, 0);
+      assert.equal(result.deductionScore, Math.round((100 - lost) * 100) / 100, site.site);
+      assert.equal(result.score, result.deductionScore + result.bonusScore);
+    }
+  }
+});
