@@ -208,11 +208,6 @@ function judge(
     }),
   ];
 
-  if (response.notSent === "post-unsupported") {
-    return [
-      inconclusive(context, url, locator, "搜索表单以 POST 提交，当前抓取组件不支持 POST，未检测", evidence),
-    ];
-  }
   if (response.error !== undefined) {
     const definite = response.error.code === "ENOTFOUND" || response.error.code === "ECONNREFUSED";
     return broken(`站内搜索无法访问：${response.error.message}`, { error: response.error.code }, definite);

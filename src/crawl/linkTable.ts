@@ -18,7 +18,7 @@ export interface LinkOccurrence {
 
 /** What a check needs of a fetch, without headers and body. */
 export interface LinkProbe {
-  method: "GET" | "HEAD";
+  method: FetchResult["method"];
   status: number;
   finalUrl: string;
   error?: FetchResult["error"];

@@ -25,7 +25,7 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** A small remainder is read so the connection can be reused; anything larger is cut off. */
 const DISCARD_READ_LIMIT = 64 * 1024;
 
-type Method = "GET" | "HEAD";
+type Method = "GET" | "HEAD" | "POST";
 
 /**
  * The HTTP client of the fetch stage. Every site fault (DNS, refusal, timeout, bad certificate,
@@ -73,7 +73,8 @@ export class Fetcher {
       };
     }
 
-    const maxAttempts = request.noRetry ? 1 : 1 + Math.max(0, this.options.retries);
+    // A POST may have effects: it is sent once.
+    const maxAttempts = request.noRetry || method === "POST" ? 1 : 1 + Math.max(0, this.options.retries);
     for (let attempt = 1; ; attempt++) {
       const result = await this.followRedirects(target, method, request);
       result.attempts = attempt;
@@ -126,6 +127,7 @@ export class Fetcher {
     const deadline = new Deadline(this.options.totalTimeoutMs);
     let startedAt: number | undefined;
     let current = start;
+    let hopMethod = method;
 
     const result = (fields: Partial<FetchResult>): FetchResult => {
       const tls = current.protocol === "https:" ? this.tlsFacts.get(current.origin) : undefined;
@@ -179,7 +181,13 @@ export class Fetcher {
         try {
           let response: Dispatcher.ResponseData;
           try {
-            response = await this.send(current, method, headers, deadline.signal);
+            response = await this.send(
+              current,
+              hopMethod,
+              headers,
+              deadline.signal,
+              hopMethod === "POST" ? request.body : undefined,
+            );
           } catch (err) {
             return failure(err);
           }
@@ -219,6 +227,7 @@ export class Fetcher {
             }
             seen.add(next.href);
             current = next;
+            if (hopMethod === "POST" && status !== 307 && status !== 308) hopMethod = "GET";
             continue;
           }
 
@@ -256,12 +265,14 @@ export class Fetcher {
     method: Method,
     headers: Record<string, string>,
     signal: AbortSignal,
+    body: string | undefined,
   ): Promise<Dispatcher.ResponseData> {
     const options: Dispatcher.RequestOptions = {
       origin: url.origin,
       path: url.pathname + url.search,
       method,
       headers,
+      ...(body === undefined ? {} : { body }),
       headersTimeout: this.options.headersTimeoutMs,
       bodyTimeout: this.options.bodyTimeoutMs,
       signal,

@@ -5,6 +5,7 @@
  */
 import iconv from "iconv-lite";
 import { decodeBody } from "./charset.ts";
+import type { Fetcher } from "./fetcher.ts";
 import type { FetchResult } from "./types.ts";
 
 /** One form submission as the browser would make it. */
@@ -29,17 +30,25 @@ export interface SearchResponse {
   error?: { code: string; message: string };
   /** The decoded result page, when one arrived. */
   html?: string;
-  /** Set when the request was not sent: the fetcher cannot POST. */
-  notSent?: "post-unsupported";
 }
 
-/**
- * What the probe needs from the fetch stage. The project's Fetcher has fetchPage (GET) but no POST
- * yet, so postForm is optional; without it POST forms come back notSent.
- */
+/** What the probe needs from the fetch stage: a page GET and a form POST. */
 export interface SearchFetcher {
   fetchPage(url: string): Promise<FetchResult>;
-  postForm?(url: string, body: string): Promise<FetchResult>;
+  postForm(url: string, body: string): Promise<FetchResult>;
+}
+
+/** The project's Fetcher as the probe uses it; the form body goes out urlencoded, as browsers send it. */
+export function searchFetcherOf(fetcher: Fetcher): SearchFetcher {
+  return {
+    fetchPage: (url) => fetcher.fetchPage(url),
+    postForm: (url, body) =>
+      fetcher.fetch(url, {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }),
+  };
 }
 
 /** One request, never retried beyond the fetcher's own policy: it is the search a visitor makes. */
@@ -47,9 +56,6 @@ export async function probeSearch(fetcher: SearchFetcher, request: SearchRequest
   const encoded = encodeForm(request.fields, request.charset);
   if (request.method === "post") {
     const base = { url: request.action, method: "post" as const, body: encoded };
-    if (fetcher.postForm === undefined) {
-      return { ...base, status: 0, finalUrl: request.action, notSent: "post-unsupported" };
-    }
     return { ...base, ...responseOf(await fetcher.postForm(request.action, encoded)) };
   }
   const url = new URL(request.action);

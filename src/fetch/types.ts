@@ -112,7 +112,7 @@ export interface FetchResult {
   url: string;
   /** The URL after redirects (equals url when none). */
   finalUrl: string;
-  method: "GET" | "HEAD";
+  method: "GET" | "HEAD" | "POST";
   /** HTTP status of the final hop; 0 when no response was received. */
   status: number;
   headers: Record<string, string>;
@@ -145,7 +145,12 @@ export interface RejectedCharset {
 }
 
 export interface RequestOptions {
-  method?: "GET" | "HEAD";
+  method?: "GET" | "HEAD" | "POST";
+  /**
+   * POST only: the request body (a urlencoded form). A POST is never retried, and a 301/302/303
+   * answer to it is followed with a GET without the body, as browsers do.
+   */
+  body?: string;
   /** Extra or replacing headers (e.g. browser-like headers for the bot-protection retry). */
   headers?: Record<string, string>;
   /** Accept bodies only up to this many bytes (defaults to FetchOptions.maxBodyBytes). */

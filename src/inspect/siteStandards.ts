@@ -17,7 +17,7 @@ import type { CrawlOutcome } from "../crawl/crawler.ts";
 import { auditAccessibility, type AxeAudit } from "../fetch/axeAudit.ts";
 import { decodeBody } from "../fetch/charset.ts";
 import type { Fetcher } from "../fetch/fetcher.ts";
-import { probeSearch } from "../fetch/searchProbe.ts";
+import { probeSearch, searchFetcherOf } from "../fetch/searchProbe.ts";
 import { probeTransport, type TransportFacts } from "../fetch/transportProbe.ts";
 import type { FetchOptions, FetchResult } from "../fetch/types.ts";
 import { footerFactsOf, type FooterFacts } from "../parse/footerFacts.ts";
@@ -98,7 +98,7 @@ export async function standardsChecks(input: {
 
   const plan = planSearch(home, homepage.decoded?.charset);
   const response =
-    plan.kind === "submit" && options.searchProbe ? await probeSearch(fetcher, plan.request) : undefined;
+    plan.kind === "submit" && options.searchProbe ? await probeSearch(searchFetcherOf(fetcher), plan.request) : undefined;
   findings.push(...searchFindings(home, plan, response, { site }));
 
   toolbarMarkers ??= readDataList("accessibility/toolbars.txt");

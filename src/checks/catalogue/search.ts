@@ -25,10 +25,10 @@ export const searchChecks: readonly CheckDefinition[] = [
       "从首页近期文章标题中选取一个一定在站内出现的词（2–6 字，避开“通知”“关于”等泛词），按浏览器的方式提交首页搜索表单（GET 查询串或 POST 表单体，保留隐藏字段），取回结果页判断：" +
       "结果页出错（HTTP 错误、无法连接）、回到首页、或显示“0 条/没有找到/未找到相关”且无含该词的结果条目，为 confirmed（扣分）；" +
       "仅由脚本驱动的搜索框、结果由脚本加载、或无法选词时为 inconclusive（提示）。" +
-      "站内搜索页常被 robots.txt 禁止抓取，本检查只发出一次与普通访问者相同的搜索请求，不遵守该禁止；可在检查配置中关闭搜索探测（此时只检查搜索框是否存在）。",
+      "站内搜索页常被 robots.txt 禁止抓取，本检查只发出一次与普通访问者相同的搜索请求，不遵守该禁止；可用 --no-search 关闭搜索探测（此时只检查搜索框是否存在）。",
     descriptionEn:
       "A word certain to be on the site (2–6 characters from a recent homepage article title, generic words such as 通知/关于 avoided) is submitted through the homepage search form as a browser would (GET query or POST body, hidden fields kept). " +
       "An error page, a redirect to the homepage, or an empty result (0 条, 没有找到, 未找到相关) with no result item containing the word is confirmed (deduct); a script-only box, script-loaded results or no usable word are inconclusive (info). " +
-      "Search pages are often Disallowed in robots.txt; this check makes the one request an ordinary visitor makes regardless, and the search probe can be switched off (then only the presence of a search box is checked).",
+      "Search pages are often Disallowed in robots.txt; this check makes the one request an ordinary visitor makes regardless, and `--no-search` switches the search probe off (then only the presence of a search box is checked).",
   },
 ];
