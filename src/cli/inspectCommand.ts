@@ -4,6 +4,7 @@ import { fixedClock, systemClock } from "../core/clock.ts";
 import { inspect } from "../inspect/inspect.ts";
 import type { InspectionReport } from "../report/schema.ts";
 import { problemListDocx } from "../report/docx.ts";
+import { convertToPdf } from "../report/pdf.ts";
 import { formatSummary } from "../report/summary.ts";
 import { problemListXlsx } from "../report/xlsx.ts";
 import { UsageError } from "../core/errors.ts";
@@ -26,13 +27,13 @@ export interface InspectCliOptions extends CrawlCliOptions {
   a11y?: boolean;
   rules?: string;
   manual?: string;
-  /** json (default), docx or xlsx: what --out receives. */
+  /** json (default), docx, xlsx or pdf (the Word list through LibreOffice): what --out receives. */
   format?: string;
   /** The demo writes the Word and Excel problem lists beside the JSON report. */
   problemLists?: string;
 }
 
-const formats = ["json", "docx", "xlsx"] as const;
+const formats = ["json", "docx", "xlsx", "pdf"] as const;
 type Format = (typeof formats)[number];
 
 /** Runs an inspection, writes the JSON report, prints the summary; returns the report. */
@@ -93,7 +94,18 @@ async function writeReport(report: InspectionReport, format: Format, file: strin
     return `JSON 报告已写入 ${file}`;
   }
   const document =
-    format === "docx" ? await problemListDocx(report, results) : await problemListXlsx(report, results);
-  await writeFile(file, document);
-  return `问题清单（${format === "docx" ? "Word" : "Excel"}）已写入 ${file}`;
+    format === "xlsx" ? await problemListXlsx(report, results) : await problemListDocx(report, results);
+  await writeFile(file, format === "pdf" ? await pdfOf(document) : document);
+  return `问题清单（${{ docx: "Word", xlsx: "Excel", pdf: "PDF" }[format]}）已写入 ${file}`;
+}
+
+async function pdfOf(docx: Buffer): Promise<Buffer> {
+  try {
+    return await convertToPdf(docx, "docx");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      throw new UsageError("--format pdf 需要 LibreOffice（apt-get install libreoffice-writer-nogui）");
+    }
+    throw error;
+  }
 }

@@ -31,7 +31,11 @@ addCrawlOptions(
     .option("--a11y", "用 Debian chromium 和 axe-core 对首页做完整无障碍检测 (full accessibility audit)")
     .option("--rules <file>", "评分规则集（默认 national-2019，见 data/rules/） (rule set)")
     .option("--manual <file>", "人工检查发现的问题（JSON），与自动检查一并评分 (manual findings)")
-    .option("--format <format>", "--out 的格式：json、docx（Word 问题清单）、xlsx（Excel 问题清单）", "json")
+    .option(
+      "--format <format>",
+      "--out 的格式：json、docx（Word 问题清单）、xlsx（Excel 问题清单）、pdf（经 LibreOffice）",
+      "json",
+    )
     .option("--quiet", "不输出摘要和进度"),
   { timeout: 15, maxPages: 2000 },
 ).action(async (urls: string[], options: InspectCliOptions) => {

@@ -85,9 +85,9 @@ test("--format docx writes the Word 问题清单 and an unknown format is a usag
   const { value: text } = await mammoth.extractRawText({ buffer: await readFile(out) });
   assert.match(text, /问题清单/u);
   assert.match(text, /链接失效：HTTP 404/u);
-  const bad = await zhijian([...common, "--format", "pdf"]);
+  const bad = await zhijian([...common, "--format", "odt"]);
   assert.equal(bad.code, 2);
-  assert.match(bad.stderr, /--format 只能是 json、docx、xlsx 之一/u);
+  assert.match(bad.stderr, /--format 只能是 json、docx、xlsx、pdf 之一/u);
 });
 
 test("a broken --site-config stops before any crawl with exit 2 and the place of the error", async () => {
