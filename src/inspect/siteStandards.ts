@@ -98,7 +98,9 @@ export async function standardsChecks(input: {
 
   const plan = planSearch(home, homepage.decoded?.charset);
   const response =
-    plan.kind === "submit" && options.searchProbe ? await probeSearch(searchFetcherOf(fetcher), plan.request) : undefined;
+    plan.kind === "submit" && options.searchProbe
+      ? await probeSearch(searchFetcherOf(fetcher), plan.request)
+      : undefined;
   findings.push(...searchFindings(home, plan, response, { site }));
 
   toolbarMarkers ??= readDataList("accessibility/toolbars.txt");

@@ -128,7 +128,12 @@ describe("Prober", { concurrency: true }, () => {
       );
       const measured = Date.parse(record.startedAt) - Date.parse(record.scheduledAt);
       assert.ok(record.startDelayMs >= 0, `delay ${record.startDelayMs}`);
-      assert.ok(Math.abs(record.startDelayMs - measured) <= 1, `delay ${record.startDelayMs} vs ${measured}`);
+      // startedAt is wall-clock time (Date), the prober's delay is monotonic time: under load the two
+      // clocks drift apart by some milliseconds, so they agree only roughly.
+      assert.ok(
+        Math.abs(record.startDelayMs - measured) <= 50,
+        `delay ${record.startDelayMs} vs ${measured}`,
+      );
     }
   });
 

@@ -1,0 +1,94 @@
+/**
+ * Problems (issue 7, item 4): findings aggregated by fingerprint per site, and the workflow they go
+ * through. Every state change is checked against the state machine and leaves an audit_log row.
+ */
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+import type { Severity } from "../core/finding.ts";
+import { writeAudit, type AuditEntry } from "./audit.ts";
+import type { Db } from "./open.ts";
+import { problems, type ProblemState } from "./schema.ts";
+
+export type Problem = typeof problems.$inferSelect;
+
+/**
+ * Where a problem may go from each state. An inspector confirms (待整改) or dismisses (已忽略) a new
+ * problem and may take a dismissal back; the owner works on it and marks it fixed; the re-check closes
+ * it or fails it; an inspection that sees a closed problem again fails it too.
+ */
+export const allowedTransitions: Readonly<Record<ProblemState, readonly ProblemState[]>> = {
+  待确认: ["待整改", "已忽略"],
+  待整改: ["整改中", "已整改待复查", "已忽略"],
+  整改中: ["已整改待复查"],
+  已整改待复查: ["已关闭", "复查未通过"],
+  复查未通过: ["整改中", "已整改待复查"],
+  已关闭: ["复查未通过"],
+  已忽略: ["待确认"],
+};
+
+export interface ProblemFilter {
+  siteId?: number;
+  states?: ProblemState[];
+  severities?: Severity[];
+}
+
+export async function listProblems(db: Db, filter: ProblemFilter = {}): Promise<Problem[]> {
+  const conditions: SQL[] = [];
+  if (filter.siteId !== undefined) conditions.push(eq(problems.siteId, filter.siteId));
+  if (filter.states !== undefined) conditions.push(inArray(problems.state, filter.states));
+  if (filter.severities !== undefined) conditions.push(inArray(problems.severity, filter.severities));
+  return db
+    .select()
+    .from(problems)
+    .where(and(...conditions))
+    .orderBy(asc(problems.id));
+}
+
+export async function getProblem(db: Db, id: number): Promise<Problem | undefined> {
+  const [problem] = await db.select().from(problems).where(eq(problems.id, id));
+  return problem;
+}
+
+/** Moves a problem to another state; a dismissal (已忽略) needs a reason. */
+export async function transitionProblem(
+  db: Db,
+  id: number,
+  to: ProblemState,
+  actor: string,
+  reason?: string,
+): Promise<Problem> {
+  if (to === "已忽略" && !reason?.trim()) throw new Error("忽略问题须填写理由");
+  return db.transaction(async (tx) => {
+    // FOR UPDATE: two people acting on one problem at once are serialised, not both applied.
+    const [current] = await tx.select().from(problems).where(eq(problems.id, id)).for("update");
+    if (current === undefined) throw new Error(`问题不存在：编号 ${id}`);
+    if (!allowedTransitions[current.state].includes(to)) {
+      const allowed = allowedTransitions[current.state].join("、");
+      throw new Error(`问题 ${id} 当前为“${current.state}”，不能改为“${to}”（只能改为：${allowed}）`);
+    }
+    const [updated] = await tx
+      .update(problems)
+      .set({ state: to, ignoreReason: to === "已忽略" ? reason!.trim() : null, updatedAt: new Date() })
+      .where(eq(problems.id, id))
+      .returning();
+    await writeAudit(tx, [stateChange(actor, id, current.state, to, reason)]);
+    return updated!;
+  });
+}
+
+/** The audit row of a state change, for people's transitions and an inspection's reopenings alike. */
+export function stateChange(
+  actor: string,
+  problemId: number,
+  from: ProblemState,
+  to: ProblemState,
+  reason?: string,
+): AuditEntry {
+  return {
+    actor,
+    action: "problem.transition",
+    entity: "problem",
+    entityId: problemId,
+    before: { state: from },
+    after: reason === undefined ? { state: to } : { state: to, reason },
+  };
+}
