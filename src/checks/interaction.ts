@@ -10,7 +10,7 @@
 import type { Document, Element } from "domhandler";
 import { addDays, addMonths, chinaDay, daysBetween } from "../core/chinaDate.ts";
 import type { FindingDraft } from "../core/finding.ts";
-import { workingDaysBetween } from "../core/workingDays.ts";
+import { CalendarYearMissingError, workingDaysBetween } from "../core/workingDays.ts";
 import { buildDom } from "../parse/dom.ts";
 import { mayHoldMessages, readMessages, type MessageRecord } from "../parse/messages.ts";
 import type { PageModel } from "../parse/model.ts";
@@ -66,6 +66,11 @@ export interface InteractionSummary {
   medianWorkingDays: number | null;
   /** Letters timed (both dates shown, in the window). */
   timed: number;
+  /**
+   * Years the working-day calendar lacks: letters whose reply time runs into one are not timed, and
+   * the statistics say so, instead of the whole inspection failing on a calendar gap.
+   */
+  calendarMissing: number[];
   window: { from: string; to: string; replyMonths: number };
 }
 
@@ -146,6 +151,7 @@ export class MessageCollector {
     const overdue: Overdue[] = [];
     const missing: string[] = [];
     const timings: number[] = [];
+    const calendarMissing = new Set<number>();
     let messages = 0;
     let inWindow = 0;
     let answered = 0;
@@ -170,7 +176,14 @@ export class MessageCollector {
       const replied =
         letter.replied !== null && letter.replied.slice(0, 10) <= today ? letter.replied.slice(0, 10) : null;
       if (replied !== null || answeredUndated) answered += 1;
-      if (replied !== null && replied >= asked) timings.push(workingDaysBetween(asked, replied));
+      if (replied !== null && replied >= asked) {
+        try {
+          timings.push(workingDaysBetween(asked, replied));
+        } catch (error) {
+          if (!(error instanceof CalendarYearMissingError)) throw error;
+          calendarMissing.add(error.year);
+        }
+      }
       const deadline = addMonths(asked, this.policy.replyMonths);
       const late = replied !== null ? replied > deadline : !answeredUndated && today > deadline;
       if (late)
@@ -199,6 +212,7 @@ export class MessageCollector {
       })),
       medianWorkingDays: median(timings),
       timed: timings.length,
+      calendarMissing: [...calendarMissing].sort(),
       window: { from, to: today, replyMonths: this.policy.replyMonths },
     };
     return { summary, overdue, missing };
@@ -294,7 +308,10 @@ export class MessageCollector {
     return this.siteFinding(
       "interaction.reply-stats",
       `近一年（${summary.window.from} 至 ${summary.window.to}）留言 ${summary.inWindow} 封，已答复 ${summary.answered} 封；` +
-        `${shares}；答复用时中位数 ${summary.medianWorkingDays ?? "—"} 个工作日（按 ${summary.timed} 封有日期的留言计）`,
+        `${shares}；答复用时中位数 ${summary.medianWorkingDays ?? "—"} 个工作日（按 ${summary.timed} 封有日期的留言计）` +
+        (summary.calendarMissing.length > 0
+          ? `；工作日日历缺少 ${summary.calendarMissing.join("、")} 年数据（data/calendar/），涉及的留言未计入`
+          : ""),
       { ...summary, channels: summary.channels.length },
       "info",
       "confirmed",

@@ -8,7 +8,7 @@ import type { Finding } from "../core/finding.ts";
 import type { InspectionReport, SiteReport } from "../report/schema.ts";
 import { systemActor, writeAudit } from "./audit.ts";
 import type { Db, Tx } from "./open.ts";
-import { stateChange } from "./problemRepository.ts";
+import { dueDateFor, stateChange } from "./problemRepository.ts";
 import { findings, inspections, problems, siteResults, sites, type ProblemState } from "./schema.ts";
 import { getSiteByHomepage, normalizeHomepage, type Site } from "./siteRepository.ts";
 
@@ -132,7 +132,9 @@ async function recordFindings(
         lastSeen: group.lastSeen,
         lastInspectionId: inspectionId,
         updatedAt: new Date(),
-        ...(group.state === undefined ? {} : { state: group.state }),
+        ...(group.state === undefined
+          ? {}
+          : { state: group.state, dueDate: dueDateFor(group.state, { at: group.lastSeen }) }),
       })
       .where(inArray(problems.id, group.ids));
   }

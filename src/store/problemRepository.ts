@@ -2,8 +2,10 @@
  * Problems (issue 7, item 4): findings aggregated by fingerprint per site, and the workflow they go
  * through. Every state change is checked against the state machine and leaves an audit_log row.
  */
-import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, type SQL } from "drizzle-orm";
+import { chinaDay } from "../core/chinaDate.ts";
 import type { Severity } from "../core/finding.ts";
+import { addWorkingDays, CalendarYearMissingError } from "../core/workingDays.ts";
 import { writeAudit, type AuditEntry } from "./audit.ts";
 import type { Db } from "./open.ts";
 import { problems, type ProblemState } from "./schema.ts";
@@ -24,6 +26,52 @@ export const allowedTransitions: Readonly<Record<ProblemState, readonly ProblemS
   已关闭: ["复查未通过"],
   已忽略: ["待确认"],
 };
+
+/** States in which the owning unit has a rectification deadline to meet. */
+export const openStates: readonly ProblemState[] = ["待整改", "整改中", "复查未通过"];
+
+/**
+ * Working days the owner has to rectify, counted from the day a problem is confirmed or fails its
+ * re-check. No national deadline is known (INDICATORS.md §7); offices set their own, so it is an option.
+ */
+export const defaultRectifyWorkingDays = 10;
+
+export interface DeadlineOptions {
+  /** When the change happens (default now); the deadline counts from its China calendar day. */
+  at?: Date;
+  rectifyWorkingDays?: number;
+}
+
+/**
+ * The due date of a problem entering `state` on `at`; null for states without a deadline, and also
+ * when the working-day calendar lacks a year the count runs into (late December, before the State
+ * Council's notice for the next year is added): a missing deadline is visible, a guessed one could
+ * call a problem overdue that is not, and neither may stop the change or lose an inspection.
+ */
+export function dueDateFor(state: ProblemState, options: DeadlineOptions = {}): string | null | undefined {
+  if (state === "待整改" || state === "复查未通过") {
+    const days = options.rectifyWorkingDays ?? defaultRectifyWorkingDays;
+    try {
+      return addWorkingDays(chinaDay(options.at ?? new Date()), days);
+    } catch (error) {
+      if (error instanceof CalendarYearMissingError) return null;
+      throw error;
+    }
+  }
+  // Work in progress keeps its deadline; leaving the open states clears it.
+  return openStates.includes(state) ? undefined : null;
+}
+
+/** Problems still open whose due date has passed at `asOf` (China calendar days). */
+export async function overdueProblems(db: Db, asOf: Date, siteId?: number): Promise<Problem[]> {
+  const conditions: SQL[] = [inArray(problems.state, [...openStates]), lt(problems.dueDate, chinaDay(asOf))];
+  if (siteId !== undefined) conditions.push(eq(problems.siteId, siteId));
+  return db
+    .select()
+    .from(problems)
+    .where(and(...conditions))
+    .orderBy(asc(problems.dueDate), asc(problems.id));
+}
 
 export interface ProblemFilter {
   siteId?: number;
@@ -48,13 +96,17 @@ export async function getProblem(db: Db, id: number): Promise<Problem | undefine
   return problem;
 }
 
-/** Moves a problem to another state; a dismissal (已忽略) needs a reason. */
+/**
+ * Moves a problem to another state; a dismissal (已忽略) needs a reason. Confirming a problem or
+ * failing its re-check sets a due date in working days (dueDateFor).
+ */
 export async function transitionProblem(
   db: Db,
   id: number,
   to: ProblemState,
   actor: string,
   reason?: string,
+  deadline: DeadlineOptions = {},
 ): Promise<Problem> {
   if (to === "已忽略" && !reason?.trim()) throw new Error("忽略问题须填写理由");
   return db.transaction(async (tx) => {
@@ -65,9 +117,15 @@ export async function transitionProblem(
       const allowed = allowedTransitions[current.state].join("、");
       throw new Error(`问题 ${id} 当前为“${current.state}”，不能改为“${to}”（只能改为：${allowed}）`);
     }
+    const dueDate = dueDateFor(to, deadline);
     const [updated] = await tx
       .update(problems)
-      .set({ state: to, ignoreReason: to === "已忽略" ? reason!.trim() : null, updatedAt: new Date() })
+      .set({
+        state: to,
+        ignoreReason: to === "已忽略" ? reason!.trim() : null,
+        ...(dueDate === undefined ? {} : { dueDate }),
+        updatedAt: new Date(),
+      })
       .where(eq(problems.id, id))
       .returning();
     await writeAudit(tx, [stateChange(actor, id, current.state, to, reason)]);

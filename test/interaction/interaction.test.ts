@@ -193,3 +193,17 @@ test("demo sites: the planted jyj letter unanswered for more than 3 months, and 
     "interaction.unanswered http://jyj.demo-city.gov.cn/jzxx/20260715/c4604.htm 留言超过 3 个月未回应：“关于幼儿园收费问题的咨询”，留言时间 2026-07-15，至检查时间点仍为“待回复”，历时 128 天",
   ]);
 });
+
+test("a year the working-day calendar lacks leaves its letters untimed and says so; the inspection goes on", () => {
+  const later = new Date("2099-03-01T10:00:00+08:00");
+  const collector = collect([
+    letter("known", "2026-11-13 17:00", { date: "2026-11-16 09:00" }),
+    letter("unknown-year", "2099-01-05", { date: "2099-01-06" }),
+  ]);
+  const summary = collector.summary(later);
+  assert.deepEqual(summary.calendarMissing, [2099]);
+  assert.equal(summary.timed, 0, "the 2026 letter is outside the window; the 2099 one cannot be timed");
+  assert.equal(summary.answered, 1);
+  const stats = collector.findings(later).find((f) => f.check === "interaction.reply-stats")!;
+  assert.match(stats.message, /工作日日历缺少 2099 年数据/);
+});

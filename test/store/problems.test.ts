@@ -7,6 +7,7 @@ import type { Db } from "../../src/store/open.ts";
 import {
   getProblem,
   listProblems,
+  overdueProblems,
   transitionProblem,
   type Problem,
 } from "../../src/store/problemRepository.ts";
@@ -141,6 +142,31 @@ for (const engine of engines) {
       assert.equal(back.ignoreReason, null);
       const [dismissal] = await db.select().from(schema.auditLog);
       assert.deepEqual(dismissal!.after, { state: "已忽略", reason: "外部链接，非本站责任" });
+    });
+
+    test("confirming sets a due date in working days, across 国庆; overdue lists what passed it", async () => {
+      const { db } = store;
+      const problem = (await problemsOf(db)).get("f-veto")!;
+      // Confirmed on Tuesday 2026-09-29 (China time): 10 working days are 09-30, 10-08, 10-09, the
+      // make-up Saturday 10-10, then 10-12 to 10-16 and 10-19; the 国庆 holiday (10-01 to 10-07) is skipped.
+      const at = new Date("2026-09-29T09:00:00+08:00");
+      const confirmed = await transitionProblem(db, problem.id, "待整改", "张三", undefined, { at });
+      assert.equal(confirmed.dueDate, "2026-10-19");
+      const working = await transitionProblem(db, problem.id, "整改中", "owner");
+      assert.equal(working.dueDate, "2026-10-19", "work in progress keeps its deadline");
+      const ids = async (day: string) =>
+        (await overdueProblems(db, new Date(`${day}T12:00:00+08:00`))).map((p) => p.id);
+      assert.deepEqual(await ids("2026-10-19"), [], "due today is not overdue");
+      assert.deepEqual(await ids("2026-10-20"), [problem.id]);
+      const fixed = await transitionProblem(db, problem.id, "已整改待复查", "owner");
+      assert.equal(fixed.dueDate, null, "a fixed problem waits for its re-check, not for the owner");
+      assert.deepEqual(await ids("2026-10-20"), []);
+      // A year the calendar lacks gives no deadline rather than a guessed one or a failed change.
+      const late = await transitionProblem(db, problem.id, "复查未通过", "system", undefined, {
+        at: new Date("2099-12-30T09:00:00+08:00"),
+      });
+      assert.equal(late.state, "复查未通过");
+      assert.equal(late.dueDate, null);
     });
 
     test("problems are listed by site, state and severity", async () => {
