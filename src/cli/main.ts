@@ -9,6 +9,7 @@ import { runInspection, type InspectCliOptions } from "./inspectCommand.ts";
 import { addProbeCommand } from "./probeCommand.ts";
 import { collect, siteUrl } from "./options.ts";
 import { addCheckTextCommand } from "./checkTextCommand.ts";
+import { addImportCommands } from "./importCommand.ts";
 
 const program = new Command()
   .name("zhijian")
@@ -64,6 +65,7 @@ addCrawlOptions(
 
 addProbeCommand(program);
 addCheckTextCommand(program);
+addImportCommands(program);
 
 program
   .command("docs-checks")
