@@ -1,8 +1,9 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "coverage/**", "out/**"] },
+  { ignores: ["node_modules/**", "coverage/**", "out/**", "web/dist/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -11,5 +12,10 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-control-regex": "off",
     },
+  },
+  {
+    // The web UI runs in the browser, not in Node.
+    files: ["web/src/**/*.{ts,tsx}"],
+    languageOptions: { globals: globals.browser },
   },
 );

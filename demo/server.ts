@@ -65,6 +65,11 @@ export interface DemoServer {
   requests: DemoRequestRecord[];
   /** Highest number of simultaneous requests seen for a host (politeness assertions). */
   maxInFlight(host: string): number;
+  /**
+   * Publishes a file on a demo site, as the site's owner would when rectifying a problem (the
+   * platform's end-to-end test fixes a dead link this way and lets the re-check close it).
+   */
+  publish(host: string, path: string, body: string | Buffer): void;
   close(): Promise<void>;
 }
 
@@ -651,6 +656,15 @@ ${events.length > 0 ? `<ul class="list">${events.map((e) => `<li>${esc(e)}</li>`
     connectTo: demoConnectTo(address, info.port),
     requests,
     maxInFlight: (host) => maxInFlight.get(host.toLowerCase()) ?? 0,
+    publish(host, path, body) {
+      const site = demoSite(host);
+      const files = site && siteFiles.get(site.host);
+      if (!files) throw new Error(`不是示例网站：${host}`);
+      const rel = path.replace(/^\/+/, "");
+      files.files.set(rel, typeof body === "string" ? encodeText(site, body) : body);
+      const segments = rel.split("/");
+      for (let i = 1; i < segments.length; i++) files.dirs.add(segments.slice(0, i).join("/"));
+    },
     close() {
       closed ??= new Promise<void>((resolve) => {
         closing = true;

@@ -16,7 +16,7 @@ import {
   withFileRowNumbers,
   type RegistryFile,
 } from "../store/registryFile.ts";
-import { importSites, listSites, type ImportReport } from "../store/siteRepository.ts";
+import { importSites, listSites, previewImportSites, type ImportReport } from "../store/siteRepository.ts";
 
 export interface ImportCliOptions {
   db?: string;
@@ -108,21 +108,12 @@ async function importRows(db: Db, registry: RegistryFile): Promise<ImportReport>
   return withFileRowNumbers(await importSites(db, registry.rows, { firstRow: 0 }), registry.rowNumbers);
 }
 
-/** Thrown to roll a dry run's transaction back once its report is in hand. */
-class RollBack extends Error {}
-
 /** The same import inside a transaction that is rolled back, so the counts are exact and nothing is kept. */
 async function dryRun(db: Db, registry: RegistryFile): Promise<ImportReport> {
-  let report: ImportReport | undefined;
-  try {
-    await db.transaction(async (tx) => {
-      report = await importRows(tx as unknown as Db, registry);
-      throw new RollBack();
-    });
-  } catch (error) {
-    if (!(error instanceof RollBack)) throw error;
-  }
-  return report!;
+  return withFileRowNumbers(
+    await previewImportSites(db, registry.rows, { firstRow: 0 }),
+    registry.rowNumbers,
+  );
 }
 
 function formatReport(file: string, registry: RegistryFile, report: ImportReport, dryRun: boolean): string {

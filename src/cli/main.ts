@@ -7,9 +7,11 @@ import { addCrawlOptions } from "./crawlOptions.ts";
 import { runDemo } from "./demoCommand.ts";
 import { runInspection, type InspectCliOptions } from "./inspectCommand.ts";
 import { addProbeCommand } from "./probeCommand.ts";
-import { collect, siteUrl } from "./options.ts";
+import { collect, positiveInteger, siteUrl } from "./options.ts";
 import { addCheckTextCommand } from "./checkTextCommand.ts";
 import { addImportCommands } from "./importCommand.ts";
+import { addServeCommands } from "./serveCommand.ts";
+import { addWorkerCommand } from "./workerCommand.ts";
 
 const program = new Command()
   .name("zhijian")
@@ -59,13 +61,22 @@ addCrawlOptions(
     .option("--site-config <file>", "站点配置 (per-site overrides, JSON)", "demo/site-config.json")
     .option("--problem-lists <path>", "Word 与 Excel 问题清单的文件名（不含扩展名）", "out/demo-problems")
     .option("--rules <file>", "评分规则集（默认 national-2019） (rule set)")
-    .option("--quiet", "不输出摘要和进度"),
+    .option("--quiet", "不输出摘要和进度")
+    .option("--no-platform", "检查完即退出，不启动平台")
+    .option(
+      "--db <url|dir>",
+      "平台数据库：PGlite 数据目录或 postgres:// 地址（默认环境变量 ZHIJIAN_DB，否则 ./data-store）",
+    )
+    .option("--host <host>", "平台监听地址", "127.0.0.1")
+    .option("--port <port>", "平台监听端口", positiveInteger, 8080),
   { timeout: 5, maxPages: 300 },
 ).action(runDemo);
 
 addProbeCommand(program);
 addCheckTextCommand(program);
 addImportCommands(program);
+addServeCommands(program);
+addWorkerCommand(program);
 
 program
   .command("docs-checks")

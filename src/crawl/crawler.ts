@@ -4,7 +4,7 @@ import type { RobotsCache } from "../fetch/robots.ts";
 import type { DecodedText, FetchResult } from "../fetch/types.ts";
 import type { LinkRef, PageModel } from "../parse/model.ts";
 import { parsePage } from "../parse/parsePage.ts";
-import { LinkTable, probeOf, type LinkTarget } from "./linkTable.ts";
+import { LinkTable, probeOf, type LinkCheckMemory, type LinkTarget } from "./linkTable.ts";
 import { normalizeUrl, originOf } from "./normalize.ts";
 import { createScope, type Scope } from "./scope.ts";
 import { readSitemap } from "./sitemap.ts";
@@ -22,7 +22,37 @@ export interface CrawlConfig {
   /** Requests in flight across all hosts; per-host politeness is the fetcher's. */
   concurrency: number;
   trapLimits: TrapLimits;
+  /**
+   * Pages to crawl right after the homepage whatever the budget left for the rest: a re-check seeds
+   * the pages its problem was seen on, so a budget spent elsewhere never hides it.
+   */
+  seeds?: readonly string[];
+  /**
+   * Incremental crawls: a link target found healthy within this many days is not requested again
+   * (default defaultLinkCycleDays); broken ones are always re-checked.
+   */
+  linkCycleDays?: number;
 }
+
+/** The counters of a crawl that has not fetched anything. */
+export function emptyCrawlStats(): CrawlStats {
+  return {
+    pagesFetched: 0,
+    pagesParsed: 0,
+    pagesFailed: 0,
+    linksFound: 0,
+    uniqueTargets: 0,
+    linksChecked: 0,
+    bytesDownloaded: 0,
+    robotsDisallowed: 0,
+    trapRefused: 0,
+    sitemapUrls: 0,
+    queued: 0,
+    budgetReached: false,
+  };
+}
+
+export const defaultLinkCycleDays = 7;
 
 export const defaultCrawlConfig: Omit<CrawlConfig, "homepage"> = {
   extraHosts: [],
@@ -34,6 +64,7 @@ export const defaultCrawlConfig: Omit<CrawlConfig, "homepage"> = {
   checkExternal: true,
   concurrency: 8,
   trapLimits: defaultTrapLimits,
+  linkCycleDays: defaultLinkCycleDays,
 };
 
 export interface CrawledPage {
@@ -84,6 +115,11 @@ export interface CrawlHooks {
    */
   onPage?(page: CrawledPage, scopeHosts: ReadonlySet<string>): void;
   onProgress?(stats: Readonly<CrawlStats>): void;
+  /**
+   * A recent healthy check of a link target, standing in for a new request (incremental crawls);
+   * undefined: the target is requested.
+   */
+  recentCheck?(url: string): LinkCheckMemory | undefined;
 }
 
 interface PageTask {
@@ -127,20 +163,7 @@ class SiteCrawl {
   private homepage: CrawledPage | null = null;
   private sitemaps: string[] = [];
   private lastProgress = 0;
-  private readonly stats: CrawlStats = {
-    pagesFetched: 0,
-    pagesParsed: 0,
-    pagesFailed: 0,
-    linksFound: 0,
-    uniqueTargets: 0,
-    linksChecked: 0,
-    bytesDownloaded: 0,
-    robotsDisallowed: 0,
-    trapRefused: 0,
-    sitemapUrls: 0,
-    queued: 0,
-    budgetReached: false,
-  };
+  private readonly stats: CrawlStats = emptyCrawlStats();
 
   constructor(
     private readonly fetcher: Fetcher,
@@ -160,6 +183,7 @@ class SiteCrawl {
     const reachable = this.homepage !== null && isUsablePage(this.homepage.fetch);
     if (reachable) {
       if (this.config.respectRobots) await this.honourCrawlDelay();
+      this.enqueueSeeds();
       if (this.config.useSitemap) await this.seedFromSitemaps();
       await this.drain();
     }
@@ -176,6 +200,13 @@ class SiteCrawl {
       sitemaps: this.sitemaps,
       durationMs: Date.now() - this.started,
     };
+  }
+
+  private enqueueSeeds(): void {
+    for (const seed of this.config.seeds ?? []) {
+      const url = normalizeUrl(seed);
+      if (url !== null && this.scope.contains(url) && this.traps.admit(url)) this.enqueuePage(url, 1, true);
+    }
   }
 
   private async runTask(task: () => Promise<void>): Promise<void> {
@@ -227,9 +258,9 @@ class SiteCrawl {
     this.hooks.onProgress?.(this.stats);
   }
 
-  private enqueuePage(url: string, depth: number): boolean {
+  private enqueuePage(url: string, depth: number, beyondBudget = false): boolean {
     if (this.seenPages.has(url)) return true;
-    if (this.seenPages.size >= this.config.maxPages) {
+    if (!beyondBudget && this.seenPages.size >= this.config.maxPages) {
       this.stats.budgetReached = true;
       return false;
     }
@@ -326,6 +357,13 @@ class SiteCrawl {
   }
 
   private async checkTarget(target: LinkTarget): Promise<void> {
+    target.linkChecked = true;
+    const recent = this.hooks.recentCheck?.(target.url);
+    if (recent) {
+      this.links.settle(target, recent.probe);
+      target.checkedAt = recent.checkedAt;
+      return;
+    }
     const result = await this.fetcher.checkLink(target.url);
     this.stats.linksChecked += 1;
     this.links.settle(target, probeOf(result));

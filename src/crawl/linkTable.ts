@@ -41,7 +41,18 @@ export interface LinkTarget {
   occurrenceCount: number;
   occurrences: LinkOccurrence[];
   probe?: LinkProbe;
+  /** The probe came from a link check (a page fetch settles targets too). */
+  linkChecked?: boolean;
+  /** When the probe was taken, if it was remembered from an earlier crawl instead of requested. */
+  checkedAt?: string;
   skipped?: SkipReason;
+}
+
+/** A healthy link check remembered between crawls, so the next crawl need not request it again. */
+export interface LinkCheckMemory {
+  probe: LinkProbe;
+  /** ISO time of the request. */
+  checkedAt: string;
 }
 
 /** Enough pages for an inspector to find the link; pending targets hold these, so it bounds memory. */
@@ -135,6 +146,14 @@ export class LinkTable {
     for (const target of this.targets.values()) {
       if (target.kind === "attachment" && target.internal && target.probe && isHealthy(target.probe))
         yield target;
+    }
+  }
+
+  /** Healthy link checks (not page fetches) worth remembering, each with when it was requested. */
+  *healthyChecks(requestedAt: string): Generator<[string, LinkCheckMemory]> {
+    for (const target of this.targets.values()) {
+      if (!target.linkChecked || !target.probe || !isHealthy(target.probe)) continue;
+      yield [target.url, { probe: target.probe, checkedAt: target.checkedAt ?? requestedAt }];
     }
   }
 

@@ -1,11 +1,12 @@
+import { readFile } from "node:fs/promises";
 import type { Clock } from "../core/clock.ts";
 import { toolVersion } from "../core/version.ts";
 import type { CrawlConfig, CrawlStats } from "../crawl/crawler.ts";
 import { Fetcher } from "../fetch/fetcher.ts";
 import { RobotsCache } from "../fetch/robots.ts";
 import type { FetchOptions } from "../fetch/types.ts";
-import { countBy } from "../report/counts.ts";
-import { reportSchemaVersion, type InspectionReport, type SiteReport } from "../report/schema.ts";
+import { assembleReport, reportSettings } from "../report/counts.ts";
+import type { InspectionReport, SiteReport } from "../report/schema.ts";
 import {
   national2019Availability,
   seriesBySite,
@@ -20,7 +21,8 @@ import { loadRuleSet, ruleSetRef } from "../rules/ruleSet.ts";
 import { scoreInspectedSite, type Scoring } from "./siteScore.ts";
 import { defaultStandardsOptions, type StandardsOptions } from "./siteStandards.ts";
 import { defaultAttachmentBudget, type AttachmentBudget } from "./attachmentContent.ts";
-import { inspectSite } from "./inspectSite.ts";
+import { inspectSite, type SiteMemory } from "./inspectSite.ts";
+import { hashOf } from "./pageContent.ts";
 import { emptySiteConfig, type SiteConfig } from "./siteConfig.ts";
 
 export interface ContentOptions {
@@ -29,6 +31,18 @@ export interface ContentOptions {
   /** Words never reported on any site. */
   allow?: string[];
   attachments?: AttachmentBudget;
+}
+
+/**
+ * Incremental crawls (the monitoring jobs): what each site's previous crawl remembered, so unchanged
+ * pages are not scanned again and recently healthy links not requested again, and this crawl's
+ * memory handed back. Without it every site is checked in full (`zhijian inspect`).
+ */
+export interface InspectCache {
+  /** The site's previous memory (by homepage URL as given); undefined: check everything. */
+  recall(homepageUrl: string): SiteMemory | undefined;
+  /** This crawl's memory of a reachable site. */
+  remember(homepageUrl: string, memory: SiteMemory): void;
 }
 
 export interface InspectOptions {
@@ -52,6 +66,7 @@ export interface InspectOptions {
   /** The rule set and manual findings every site is scored with (default: national-2019, none). */
   scoring?: Scoring;
   onSiteDone?(report: SiteReport): void;
+  cache?: InspectCache;
 }
 
 /** Inspects each site with one shared fetcher (one pool and politeness state per host) and reports. */
@@ -69,6 +84,7 @@ export async function inspect(options: InspectOptions): Promise<InspectionReport
             allow: options.content?.allow,
           }),
           attachments: options.content?.attachments ?? defaultAttachmentBudget,
+          scannerTag: await scannerTagOf(options.content || {}),
         };
   const reports: SiteReport[] = new Array(options.urls.length);
   const siteConfig = options.siteConfig ?? emptySiteConfig;
@@ -80,19 +96,24 @@ export async function inspect(options: InspectOptions): Promise<InspectionReport
     const worker = async (): Promise<void> => {
       while (next < options.urls.length) {
         const index = next++;
-        const report = await inspectSite(options.urls[index]!, {
+        const url = options.urls[index]!;
+        const cache = options.cache;
+        const report = await inspectSite(url, {
           fetcher,
           robots,
           clock: options.clock,
           crawl: options.crawl,
           siteConfig,
           freshness: options.freshness ?? defaultFreshnessPolicies,
-          probes: probesBySite ? (probesBySite.get(originOf(options.urls[index]!)) ?? []) : undefined,
+          probes: probesBySite ? (probesBySite.get(originOf(url)) ?? []) : undefined,
           availability: options.availability ?? national2019Availability,
           content,
           standards: { ...defaultStandardsOptions, ...options.standards },
           identity,
           onProgress: options.onProgress,
+          ...(cache
+            ? { cache: { previous: cache.recall(url), remember: (memory) => cache.remember(url, memory) } }
+            : {}),
         });
         report.result = scoreInspectedSite(report, scoring, siteConfig, startedAt);
         reports[index] = report;
@@ -103,29 +124,17 @@ export async function inspect(options: InspectOptions): Promise<InspectionReport
   } finally {
     await fetcher.close();
   }
-  const findings = reports.flatMap((report) => report.findings);
-  return {
-    schemaVersion: reportSchemaVersion,
-    tool: { name: "zhijian", version: toolVersion },
-    generatedAt: new Date().toISOString(),
-    asOf: startedAt.toISOString(),
-    settings: {
-      maxPages: options.crawl.maxPages,
-      maxDepth: options.crawl.maxDepth,
-      respectRobots: options.crawl.respectRobots,
-      checkExternal: options.crawl.checkExternal,
-      userAgent: options.fetch.userAgent,
-      maxConcurrencyPerHost: options.fetch.maxConcurrencyPerHost,
-      minIntervalMs: options.fetch.minIntervalMs,
-      timeoutMs: options.fetch.totalTimeoutMs,
-    },
+  return assembleReport({
+    generatedAt: new Date(),
+    asOf: startedAt,
+    settings: reportSettings(options.crawl, options.fetch),
     ruleSet: ruleSetRef(scoring.ruleSet),
     sites: reports,
-    totals: {
-      sites: reports.length,
-      reachable: reports.filter((report) => report.reachable).length,
-      findings: findings.length,
-      bySeverity: countBy(findings, (finding) => finding.severity),
-    },
-  };
+  });
+}
+
+/** What the text checks' findings depend on besides the text: the code, the lexicons, the allow-list. */
+async function scannerTagOf(content: ContentOptions): Promise<string> {
+  const lexicons = await Promise.all((content.lexiconFiles ?? []).map((file) => readFile(file, "utf8")));
+  return hashOf(JSON.stringify([toolVersion, lexicons, content.allow ?? []]));
 }

@@ -13,12 +13,12 @@ import { hiddenLinkFindings } from "../checks/hiddenLinks.ts";
 import { linkFindings } from "../checks/links.ts";
 import { homepageFindings } from "../checks/site.ts";
 import { trapFindings } from "../checks/traps.ts";
-import { crawlSite, type CrawlConfig, type CrawlStats } from "../crawl/crawler.ts";
-import { isHealthy, type LinkTable } from "../crawl/linkTable.ts";
+import { crawlSite, defaultLinkCycleDays, type CrawlConfig, type CrawlStats } from "../crawl/crawler.ts";
+import { isHealthy, type LinkCheckMemory, type LinkTable } from "../crawl/linkTable.ts";
 import { hostOf, originOf } from "../crawl/normalize.ts";
 import type { Fetcher } from "../fetch/fetcher.ts";
 import type { RobotsCache } from "../fetch/robots.ts";
-import { countBy } from "../report/counts.ts";
+import { siteCounts } from "../report/counts.ts";
 import { severityOrder, type SiteReport } from "../report/schema.ts";
 import type { LinkState } from "./columnTree.ts";
 import { freshnessOf, type FreshnessPolicies } from "./freshnessReport.ts";
@@ -27,7 +27,7 @@ import { settingsFor, type SiteConfig } from "./siteConfig.ts";
 import { siteFactsOf } from "./siteFacts.ts";
 import { scanAttachments, type AttachmentBudget } from "./attachmentContent.ts";
 import { cloakingCheck } from "./cloaking.ts";
-import { PageContentChecks } from "./pageContent.ts";
+import { PageContentChecks, type TextMemory } from "./pageContent.ts";
 import { SiteSurveys } from "./siteSurveys.ts";
 import type { IdentityReference } from "../checks/identityReference.ts";
 import { standardsChecks, type StandardsOptions } from "./siteStandards.ts";
@@ -44,13 +44,37 @@ export interface SiteInspection {
   probes?: readonly ProbeSample[];
   availability: AvailabilityPolicy;
   /** Text checks (typos, lexicons, privacy); absent: no content checks. */
-  content?: { scanner: ContentScanner; attachments: AttachmentBudget };
+  content?: SiteContentChecks;
+  /** Incremental crawls: what the previous crawl remembered and where this one's memory goes. */
+  cache?: SiteCache;
   /** The post-crawl probes of the page standards (search, --a11y). */
   standards: StandardsOptions;
   /** Division codes and province abbreviations that 标识码 and filing numbers are read against. */
   identity: IdentityReference;
   onProgress?(site: string, stats: Readonly<CrawlStats>): void;
 }
+
+export interface SiteContentChecks {
+  scanner: ContentScanner;
+  attachments: AttachmentBudget;
+  /** The scanner's identity (version, lexicons, allow-list): remembered findings of another differ. */
+  scannerTag: string;
+}
+
+/** What one crawl of a site remembers for the next: text findings per URL, healthy link checks. */
+export interface SiteMemory {
+  texts: Map<string, TextMemory>;
+  links: Map<string, LinkCheckMemory>;
+}
+
+export interface SiteCache {
+  /** The previous crawl's memory; absent: everything is checked afresh. */
+  previous?: SiteMemory;
+  /** Receives this crawl's memory; not called when the site was unreachable (nothing learned). */
+  remember(memory: SiteMemory): void;
+}
+
+const dayMs = 86_400_000;
 
 let trustedHosts: ReadonlySet<string> | undefined;
 function loadTrustedHosts(): ReadonlySet<string> {
@@ -78,7 +102,11 @@ export async function inspectSite(homepageUrl: string, run: SiteInspection): Pro
   let scope: ReadonlySet<string> = new Set();
   const inScope = (url: string): boolean => scope.has(hostOf(url));
   const settings = settingsFor(run.siteConfig, homepageUrl);
-  const content = run.content && new PageContentChecks(site, run.content.scanner, settings.allow);
+  const previous = run.cache?.previous;
+  const content =
+    run.content &&
+    new PageContentChecks(site, run.content.scanner, settings.allow, run.content.scannerTag, previous?.texts);
+  const linkCycleMs = (run.crawl.linkCycleDays ?? defaultLinkCycleDays) * dayMs;
   const surveys = new SiteSurveys(site);
   const outcome = await crawlSite(
     run.fetcher,
@@ -97,6 +125,14 @@ export async function inspectSite(homepageUrl: string, run: SiteInspection): Pro
         if (content) drafts.push(...content.check(crawled.page));
       },
       onProgress: (stats) => run.onProgress?.(site, stats),
+      ...(previous
+        ? {
+            recentCheck: (url: string) => {
+              const check = previous.links.get(url);
+              return check && asOf.getTime() - Date.parse(check.checkedAt) < linkCycleMs ? check : undefined;
+            },
+          }
+        : {}),
     },
   );
   drafts.push(...homepageFindings(site, homepageUrl, outcome.homepage));
@@ -137,7 +173,10 @@ export async function inspectSite(homepageUrl: string, run: SiteInspection): Pro
   if (standards) drafts.push(...standards.findings);
   const attachments =
     run.content &&
-    (await scanAttachments(site, outcome.links, run.fetcher, run.content.scanner, run.content.attachments));
+    (await scanAttachments(site, outcome.links, run.fetcher, run.content.scanner, run.content.attachments, {
+      scanner: run.content.scannerTag,
+      previous: previous?.texts,
+    }));
   if (run.content && outcome.reachable) {
     const scanner = run.content.scanner;
     drafts.push(
@@ -153,6 +192,12 @@ export async function inspectSite(homepageUrl: string, run: SiteInspection): Pro
     drafts.push(
       ...attachments.findings.filter((finding) => !settings.allow.includes(String(finding.evidence.found))),
     );
+  if (run.cache && outcome.reachable) {
+    run.cache.remember({
+      texts: new Map([...(content?.memory ?? []), ...(attachments?.memory ?? [])]),
+      links: new Map(outcome.links.healthyChecks(asOf.toISOString())),
+    });
+  }
   const availability = run.probes ? summariseAvailability(run.probes, asOf, run.availability) : undefined;
   if (availability) drafts.push(...availabilityFindings(site, homepageUrl, availability));
   const seenAt = run.clock.now();
@@ -173,11 +218,7 @@ export async function inspectSite(homepageUrl: string, run: SiteInspection): Pro
       : {}),
     freshness: freshness.freshness,
     ...surveyed?.reports,
-    counts: {
-      bySeverity: countBy(findings, (finding) => finding.severity),
-      byCheck: countBy(findings, (finding) => finding.check),
-      byConfidence: countBy(findings, (finding) => finding.confidence),
-    },
+    counts: siteCounts(findings),
   };
 }
 

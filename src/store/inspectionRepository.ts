@@ -3,13 +3,21 @@
  * inspection, each site's result, every finding, and the problems the findings aggregate into. All
  * in one transaction, so a crash or an error leaves either the whole inspection or nothing.
  */
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Finding } from "../core/finding.ts";
 import type { InspectionReport, SiteReport } from "../report/schema.ts";
 import { systemActor, writeAudit } from "./audit.ts";
 import type { Db, Tx } from "./open.ts";
 import { dueDateFor, stateChange } from "./problemRepository.ts";
-import { findings, inspections, problems, siteResults, sites, type ProblemState } from "./schema.ts";
+import {
+  findings,
+  inspections,
+  problems,
+  siteResults,
+  sites,
+  type InspectionKind,
+  type ProblemState,
+} from "./schema.ts";
 import { getSiteByHomepage, normalizeHomepage, type Site } from "./siteRepository.ts";
 
 export interface RecordedInspection {
@@ -28,50 +36,65 @@ const reopenedFrom: readonly ProblemState[] = ["已关闭", "已整改待复查"
 /** Rows per multi-row insert: findings have 15 columns, PostgreSQL allows 65535 parameters. */
 const insertChunk = 1000;
 
+export interface RecordOptions {
+  /** 定期 (default): a period's inspection; 监测: a monitoring crawl; 复查: a re-check. */
+  kind?: InspectionKind;
+}
+
 export async function recordInspection(
   db: Db,
   report: InspectionReport,
   period: string,
+  options: RecordOptions = {},
 ): Promise<RecordedInspection> {
-  return db.transaction(async (tx) => {
-    // The report only says when it was generated, so the inspection starts and ends then.
-    const generated = new Date(report.generatedAt);
-    const [inspection] = await tx
-      .insert(inspections)
-      .values({
-        period,
-        asOf: new Date(report.asOf),
-        ruleSetId: report.ruleSet?.id ?? null,
-        ruleSetVersion: report.ruleSet?.version ?? null,
-        startedAt: generated,
-        finishedAt: generated,
-        status: "已完成",
-      })
-      .returning({ id: inspections.id });
-    const recorded: RecordedInspection = {
-      inspectionId: inspection!.id,
-      sites: report.sites.length,
-      findings: 0,
-      opened: 0,
-      reopened: 0,
-    };
-    for (const siteReport of report.sites) {
-      const site = await ensureSite(tx, siteReport);
-      await tx.insert(siteResults).values({
-        inspectionId: recorded.inspectionId,
-        siteId: site.id,
-        reachable: siteReport.reachable,
-        verdict: siteReport.result?.verdict ?? null,
-        score: siteReport.result?.score ?? null,
-        result: siteReport.result ?? null,
-      });
-      const counts = await recordFindings(tx, recorded.inspectionId, site, siteReport.findings);
-      recorded.findings += siteReport.findings.length;
-      recorded.opened += counts.opened;
-      recorded.reopened += counts.reopened;
-    }
-    return recorded;
-  });
+  return db.transaction((tx) => recordInspectionIn(tx, report, period, options));
+}
+
+/** recordInspection inside the caller's transaction, for writes that must land with the inspection. */
+export async function recordInspectionIn(
+  tx: Tx,
+  report: InspectionReport,
+  period: string,
+  options: RecordOptions = {},
+): Promise<RecordedInspection> {
+  // The report only says when it was generated, so the inspection starts and ends then.
+  const generated = new Date(report.generatedAt);
+  const [inspection] = await tx
+    .insert(inspections)
+    .values({
+      kind: options.kind ?? "定期",
+      period,
+      asOf: new Date(report.asOf),
+      ruleSetId: report.ruleSet?.id ?? null,
+      ruleSetVersion: report.ruleSet?.version ?? null,
+      startedAt: generated,
+      finishedAt: generated,
+      status: "已完成",
+    })
+    .returning({ id: inspections.id });
+  const recorded: RecordedInspection = {
+    inspectionId: inspection!.id,
+    sites: report.sites.length,
+    findings: 0,
+    opened: 0,
+    reopened: 0,
+  };
+  for (const siteReport of report.sites) {
+    const site = await ensureSite(tx, siteReport);
+    await tx.insert(siteResults).values({
+      inspectionId: recorded.inspectionId,
+      siteId: site.id,
+      reachable: siteReport.reachable,
+      verdict: siteReport.result?.verdict ?? null,
+      score: siteReport.result?.score ?? null,
+      result: siteReport.result ?? null,
+    });
+    const counts = await recordFindings(tx, recorded.inspectionId, site, siteReport.findings);
+    recorded.findings += siteReport.findings.length;
+    recorded.opened += counts.opened;
+    recorded.reopened += counts.reopened;
+  }
+  return recorded;
 }
 
 /** The registered site of a report, registered now (with what the report knows) if it is new. */
@@ -193,4 +216,14 @@ function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += insertChunk) out.push(items.slice(i, i + insertChunk));
   return out;
+}
+
+/** Whether an inspection of this period and kind has been recorded (e.g. so a demo records it once). */
+export async function hasInspection(db: Db, period: string, kind: InspectionKind): Promise<boolean> {
+  const [row] = await db
+    .select({ id: inspections.id })
+    .from(inspections)
+    .where(and(eq(inspections.period, period), eq(inspections.kind, kind)))
+    .limit(1);
+  return row !== undefined;
 }

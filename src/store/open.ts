@@ -21,6 +21,10 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export interface Store {
   db: Db;
   kind: "pglite" | "postgres";
+  /** The PostgreSQL connection URL (postgres only): the job queue opens its own pool on it. */
+  url?: string;
+  /** The PGlite instance (pglite only): the job queue shares its one connection. */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -44,6 +48,7 @@ async function openPglite(dataDir: string): Promise<Store> {
     return {
       db,
       kind: "pglite",
+      pglite: client,
       close: async () => {
         try {
           await client.close();
@@ -68,11 +73,11 @@ async function openPostgres(url: string): Promise<Store> {
       cause: error,
     });
   }
-  return { db: drizzlePg(pool, { schema }), kind: "postgres", close: () => pool.end() };
+  return { db: drizzlePg(pool, { schema }), kind: "postgres", url, close: () => pool.end() };
 }
 
 /** Messages and logs must not carry the password of the connection URL. */
-function withoutPassword(url: string): string {
+export function withoutPassword(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password !== "") parsed.password = "***";

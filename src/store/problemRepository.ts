@@ -2,13 +2,13 @@
  * Problems (issue 7, item 4): findings aggregated by fingerprint per site, and the workflow they go
  * through. Every state change is checked against the state machine and leaves an audit_log row.
  */
-import { and, asc, eq, inArray, lt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import { chinaDay } from "../core/chinaDate.ts";
 import type { Severity } from "../core/finding.ts";
 import { addWorkingDays, CalendarYearMissingError } from "../core/workingDays.ts";
 import { writeAudit, type AuditEntry } from "./audit.ts";
 import type { Db } from "./open.ts";
-import { problems, type ProblemState } from "./schema.ts";
+import { auditLog, findings, problems, sites, type ProblemState } from "./schema.ts";
 
 export type Problem = typeof problems.$inferSelect;
 
@@ -149,4 +149,62 @@ export function stateChange(
     before: { state: from },
     after: reason === undefined ? { state: to } : { state: to, reason },
   };
+}
+
+/** What the problem list is filtered by (docs/api.md, GET /api/problems); every field narrows it. */
+export interface ProblemQuery {
+  /** The caller's visible sites, already narrowed to any siteId asked for; undefined: all. */
+  siteIds?: number[];
+  states?: ProblemState[];
+  severities?: Severity[];
+  checks?: string[];
+  /** Only open problems whose due date is before this China calendar day. */
+  overdueBefore?: string;
+}
+
+export async function queryProblems(
+  db: Db,
+  query: ProblemQuery,
+): Promise<(Problem & { siteName: string })[]> {
+  const conditions: SQL[] = [];
+  if (query.siteIds !== undefined) conditions.push(inArray(problems.siteId, query.siteIds));
+  if (query.states !== undefined) conditions.push(inArray(problems.state, query.states));
+  if (query.severities !== undefined) conditions.push(inArray(problems.severity, query.severities));
+  if (query.checks !== undefined) conditions.push(inArray(problems.check, query.checks));
+  if (query.overdueBefore !== undefined)
+    conditions.push(inArray(problems.state, [...openStates]), lt(problems.dueDate, query.overdueBefore));
+  const rows = await db
+    .select({ problem: problems, siteName: sites.name })
+    .from(problems)
+    .innerJoin(sites, eq(sites.id, problems.siteId))
+    .where(and(...conditions))
+    .orderBy(asc(problems.id));
+  return rows.map((row) => ({ ...row.problem, siteName: row.siteName }));
+}
+
+/** Every finding behind a problem, newest inspection first: its history as evidence. */
+export async function problemFindings(db: Db, problemId: number): Promise<(typeof findings.$inferSelect)[]> {
+  return db
+    .select()
+    .from(findings)
+    .where(eq(findings.problemId, problemId))
+    .orderBy(desc(findings.inspectionId), desc(findings.id));
+}
+
+/** The audit rows of a problem, oldest first. */
+export async function problemAudit(
+  db: Db,
+  problemId: number,
+): Promise<{ actor: string; action: string; before: unknown; after: unknown; at: Date }[]> {
+  return db
+    .select({
+      actor: auditLog.actor,
+      action: auditLog.action,
+      before: auditLog.before,
+      after: auditLog.after,
+      at: auditLog.at,
+    })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, "problem"), eq(auditLog.entityId, problemId)))
+    .orderBy(asc(auditLog.at), asc(auditLog.id));
 }

@@ -16,6 +16,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -27,6 +28,12 @@ import type { SiteResult } from "../rules/result.ts";
 export const siteKind = pgEnum("site_kind", ["portal", "department"]);
 export const siteStatus = pgEnum("site_status", ["运行", "关停", "上移"]);
 export const inspectionStatus = pgEnum("inspection_status", ["进行中", "已完成", "失败"]);
+/** 监测: a scheduled crawl of one site; 定期: a period's inspection from stored data; 复查: a re-check. */
+export const inspectionKind = pgEnum("inspection_kind", ["定期", "监测", "复查"]);
+export type InspectionKind = (typeof inspectionKind.enumValues)[number];
+export const userRole = pgEnum("user_role", ["admin", "inspector", "owner", "readonly"]);
+export const errorReportState = pgEnum("error_report_state", ["待处理", "处理中", "已办结", "不予受理"]);
+export const alertChannelKind = pgEnum("alert_channel_kind", ["email", "wecom", "dingtalk"]);
 export const verdict = pgEnum("verdict", ["pass", "fail"]);
 export const severity = pgEnum("severity", ["veto", "deduct", "warn", "info"]);
 export const confidence = pgEnum("confidence", ["confirmed", "suspected", "inconclusive"]);
@@ -90,6 +97,8 @@ export const accounts = pgTable(
     organizer: text("organizer"),
     /** 链接 */
     url: text("url"),
+    /** The website the account belongs to, if any (its 主办单位 sees it). */
+    siteId: integer("site_id").references((): AnyPgColumn => sites.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -98,6 +107,7 @@ export const accounts = pgTable(
 
 export const inspections = pgTable("inspections", {
   id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  kind: inspectionKind("kind").notNull().default("定期"),
   /** e.g. "2026年第四季度" */
   period: text("period").notNull(),
   asOf: timestamp("as_of", { withTimezone: true }).notNull(),
@@ -209,4 +219,160 @@ export const auditLog = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("audit_log_entity_idx").on(t.entity, t.entityId)],
+);
+
+/** People who sign in (issue 7, item 5). An owner acts for one 主办单位: the sites whose organizer it is. */
+export const users = pgTable(
+  "users",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    username: text("username").notNull(),
+    displayName: text("display_name").notNull(),
+    /** scrypt, in the self-describing form src/server/password.ts writes. */
+    passwordHash: text("password_hash").notNull(),
+    role: userRole("role").notNull(),
+    /** 主办单位 of an owner; null for the other roles. */
+    unit: text("unit"),
+    disabled: boolean("disabled").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_username_key").on(t.username)],
+);
+
+/** Signed-in sessions; the cookie carries a random token, the table only its SHA-256. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Homepage probes of monitored sites (INDICATORS.md V2), one row per probe. */
+export const probes = pgTable(
+  "probes",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    ok: boolean("ok").notNull(),
+    status: integer("status"),
+    totalMs: doublePrecision("total_ms"),
+    errorCode: text("error_code"),
+    /** The whole ProbeRecord (src/fetch/probe.ts). */
+    record: jsonb("record").$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index("probes_site_at_idx").on(t.siteId, t.at)],
+);
+
+/** Crawls of one site by the monitoring jobs, with the site's report once finished. */
+export const siteCrawls = pgTable(
+  "site_crawls",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id, { onDelete: "cascade" }),
+    inspectionId: integer("inspection_id").references((): AnyPgColumn => inspections.id, {
+      onDelete: "set null",
+    }),
+    status: inspectionStatus("status").notNull().default("进行中"),
+    /** The crawl's time point. */
+    asOf: timestamp("as_of", { withTimezone: true }).notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    /** The SiteReport (src/report/schema.ts) of a finished crawl. */
+    report: jsonb("report").$type<Record<string, unknown>>(),
+    error: text("error"),
+  },
+  (t) => [index("site_crawls_site_finished_idx").on(t.siteId, t.finishedAt)],
+);
+
+/** 我为政府网站找错: citizens' error reports (issue 7, item 7). */
+export const errorReports = pgTable(
+  "error_reports",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    siteId: integer("site_id").references((): AnyPgColumn => sites.id, { onDelete: "set null" }),
+    /** The page the citizen reports; stored as given, never fetched from internal address ranges. */
+    pageUrl: text("page_url"),
+    /** 错别字, 链接错误, 内容过期… */
+    category: text("category").notNull(),
+    description: text("description").notNull(),
+    contactName: text("contact_name"),
+    contact: text("contact"),
+    /** A keyed hash of the sender's address: enough to rate-limit and spot abuse, not to identify. */
+    senderHash: text("sender_hash").notNull(),
+    state: errorReportState("state").notNull().default("待处理"),
+    reply: text("reply"),
+    /** Reply deadline: 3 working days from receipt. */
+    dueDate: date("due_date", { mode: "string" }),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    repliedAt: timestamp("replied_at", { withTimezone: true }),
+  },
+  (t) => [index("error_reports_site_idx").on(t.siteId), index("error_reports_state_idx").on(t.state)],
+);
+
+/** Where alerts go (issue 7, item 8). */
+export const alertChannels = pgTable("alert_channels", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  name: text("name").notNull(),
+  kind: alertChannelKind("kind").notNull(),
+  /** An e-mail address, or the webhook URL of 企业微信 or 钉钉. */
+  target: text("target").notNull(),
+  /** 钉钉's signing secret (加签), when the robot uses one. */
+  secret: text("secret"),
+  /** Which alerts: "veto", "severe", "digest". */
+  events: text("events").array().notNull(),
+  enabled: boolean("enabled").notNull().default(true),
+  createdAt: createdAt(),
+});
+
+/** Alerts sent, so a retried job never sends one twice. */
+export const alertsSent = pgTable(
+  "alerts_sent",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => alertChannels.id, { onDelete: "cascade" }),
+    /** What the alert was about, e.g. "veto:12:fp…" or "digest:2026-11-23". */
+    key: text("key").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+    ok: boolean("ok").notNull(),
+    error: text("error"),
+  },
+  (t) => [uniqueIndex("alerts_sent_channel_key").on(t.channelId, t.key)],
+);
+
+/**
+ * What each site's latest monitoring crawl remembers for the next (incremental crawls): per page or
+ * attachment its text hash and text findings, per link target its last healthy check and when.
+ * Replaced whole with each finished crawl, in the transaction that records it.
+ */
+export const pageCache = pgTable(
+  "page_cache",
+  {
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    /** Hash of the text the checks read; null for a URL only link-checked. */
+    contentHash: text("content_hash"),
+    /** The text checks' results (src/inspect/pageContent.ts TextMemory, without the hash). */
+    textFindings: jsonb("text_findings").$type<Record<string, unknown>>(),
+    /** The link check (src/crawl/linkTable.ts LinkProbe) of a healthy target. */
+    linkCheck: jsonb("link_check").$type<Record<string, unknown>>(),
+    linkCheckedAt: timestamp("link_checked_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.url] })],
 );

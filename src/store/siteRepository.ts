@@ -279,3 +279,47 @@ function toInput(raw: SiteRow): SiteInput {
     status: (raw.status?.trim() || "运行") as Site["status"],
   };
 }
+
+export async function getSite(db: Db, id: number): Promise<Site | undefined> {
+  const [site] = await db.select().from(sites).where(eq(sites.id, id));
+  return site;
+}
+
+/** Ids of the sites whose 主办单位 is `unit`: all an owner of that unit may see (docs/api.md, Roles). */
+export async function siteIdsOfOrganizer(db: Db, unit: string): Promise<number[]> {
+  const rows = await db.select({ id: sites.id }).from(sites).where(eq(sites.organizer, unit));
+  return rows.map((row) => row.id);
+}
+
+/** The registry, or only the sites with these ids (a caller's visible sites). */
+export async function listSitesIn(db: Db, siteIds: number[] | undefined): Promise<Site[]> {
+  return db
+    .select()
+    .from(sites)
+    .where(siteIds === undefined ? undefined : inArray(sites.id, siteIds))
+    .orderBy(asc(sites.id));
+}
+
+/** Thrown to roll a preview's transaction back once its report is in hand. */
+class RollBack extends Error {}
+
+/**
+ * What importSites would do, without keeping anything: the same import in a transaction that is
+ * rolled back, so the counts and row errors are exact.
+ */
+export async function previewImportSites(
+  db: Db,
+  rows: SiteRow[],
+  options: { reference?: IdentityReference; firstRow?: number } = {},
+): Promise<ImportReport> {
+  let report: ImportReport | undefined;
+  try {
+    await db.transaction(async (tx) => {
+      report = await importSites(tx as unknown as Db, rows, options);
+      throw new RollBack();
+    });
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+  }
+  return report!;
+}

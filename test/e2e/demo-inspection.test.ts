@@ -3,13 +3,9 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { startDemoServer, type DemoServer } from "../../demo/server.ts";
 import { demoSites, type DemoDefectKind } from "../../demo/sites.ts";
-import { fixedClock, parseAsOf } from "../../src/core/clock.ts";
-import { defaultCrawlConfig } from "../../src/crawl/crawler.ts";
-import { defaultFetchOptions } from "../../src/fetch/defaults.ts";
-import { parseConnectTo } from "../../src/fetch/hostMapping.ts";
-import { loadSiteConfig } from "../../src/cli/siteConfigFile.ts";
 import { inspect } from "../../src/inspect/inspect.ts";
 import type { InspectionReport } from "../../src/report/schema.ts";
+import { demoInspectOptions, testSlowMs } from "../helpers/demoInspection.ts";
 
 /** What the inspection must say about each planted link defect: check id family and confidence. */
 const expectedLinkVerdict: Partial<Record<DemoDefectKind, string>> = {
@@ -32,23 +28,8 @@ let demo: DemoServer;
 let report: InspectionReport;
 
 before(async () => {
-  demo = await startDemoServer({ slowMs: 2500 });
-  report = await inspect({
-    urls: demoSites.map((site) => site.homepage),
-    clock: fixedClock(parseAsOf("2026-11-20")),
-    fetch: defaultFetchOptions({
-      mappings: demo.connectTo.map(parseConnectTo),
-      mappedOnly: true,
-      minIntervalMs: 20,
-      totalTimeoutMs: 1500,
-      headersTimeoutMs: 1500,
-      bodyTimeoutMs: 1500,
-      retryBaseDelayMs: 50,
-    }),
-    crawl: { ...defaultCrawlConfig, maxPages: 300 },
-    siteConcurrency: 4,
-    siteConfig: await loadSiteConfig("demo/site-config.json"),
-  });
+  demo = await startDemoServer({ slowMs: testSlowMs });
+  report = await inspect(await demoInspectOptions(demo));
 });
 
 after(() => demo.close());
