@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import axe from "axe-core";
-import { chromium, type Browser } from "playwright-core";
+import type axe from "axe-core";
+import type { Browser } from "playwright-core";
 import type { HostMapping } from "./types.ts";
 
 export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
@@ -62,6 +62,9 @@ export async function auditAccessibility(
   const rules = hostResolverRules(options.mappings ?? [], options.mappedOnly ?? false);
   let browser: Browser;
   try {
+    // Loaded on use: the browser driver and axe take most of a second to import, which every other
+    // command would pay at start-up.
+    const { chromium } = await import("playwright-core");
     browser = await chromium.launch({
       executablePath,
       args: rules === undefined ? [] : [`--host-resolver-rules=${rules}`],
@@ -85,7 +88,7 @@ async function auditPage(browser: Browser, url: string, options: AxeAuditOptions
     page.setDefaultTimeout(options.timeoutMs ?? 30_000);
     const response = await page.goto(url, { waitUntil: "load" });
     if (response !== null && response.status() >= 400) return { url, error: `HTTP ${response.status()}` };
-    await page.addScriptTag({ content: axe.source });
+    await page.addScriptTag({ content: (await import("axe-core")).default.source });
     zhLocale ??= JSON.parse(readFileSync(require.resolve("axe-core/locales/zh_CN.json"), "utf8"));
     const result = await page.evaluate(async (locale) => {
       // Runs in the page, where axe.source has defined the global axe (and the whole document is audited).

@@ -4,7 +4,8 @@
  * the sheet, so the header is frozen and filterable; the page setup prints A4 landscape, one page
  * wide, with the header on every page, which is also how LibreOffice converts it to PDF.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "../core/lazyModules.ts";
 import type { SiteResult } from "../rules/result.ts";
 import { confidenceLabel, severityLabel } from "./labels.ts";
 import { problemList, type ProblemListOptions } from "./problemList.ts";
@@ -23,7 +24,7 @@ export async function problemListXlsx(
   options: ProblemListOptions = {},
 ): Promise<Buffer> {
   const list = problemList(report, results, options);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = "智检 Zhijian";
   // The report's own time, not the clock's: the same report gives the same workbook.
   workbook.created = workbook.modified = new Date(report.generatedAt);

@@ -8,7 +8,8 @@
  * that Excel writes on Chinese Windows), with RFC 4180 quoting (commas, quotes and line breaks
  * inside quoted fields).
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "../core/lazyModules.ts";
 import iconv from "iconv-lite";
 import type { ImportReport, RowError, Site, SiteRow } from "./siteRepository.ts";
 
@@ -170,7 +171,7 @@ export function withFileRowNumbers(report: ImportReport, rowNumbers: readonly nu
 // XLSX
 
 async function xlsxTable(bytes: Uint8Array): Promise<TableRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     // exceljs types its input as an ArrayBuffer; JSZip underneath reads either.
     await workbook.xlsx.load(new Uint8Array(bytes).buffer);
@@ -296,7 +297,7 @@ export function registryTable(sites: readonly Site[]): string[][] {
 
 /** An XLSX workbook of the sites; every cell is text, so 标识码 and 行政区划 keep their digits. */
 export async function exportSitesXlsx(sites: readonly Site[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const sheet = workbook.addWorksheet("网站");
   for (const cells of registryTable(sites)) sheet.addRow(cells);
   sheet.getRow(1).font = { bold: true };

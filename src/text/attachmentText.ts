@@ -8,7 +8,8 @@
 import chardet from "chardet";
 import iconv from "iconv-lite";
 import mammoth from "mammoth";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "../core/lazyModules.ts";
 import { isUtf8 } from "node:buffer";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -246,7 +247,7 @@ const extractors: Record<AttachmentFormat, (bytes: Buffer, sink: TextSink) => Pr
     sink.add(result.value);
   },
   xlsx: async (bytes, sink) => {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await loadExcel()).Workbook();
     // exceljs types its input as an ArrayBuffer; JSZip underneath reads either.
     await workbook.xlsx.load(new Uint8Array(bytes).buffer);
     workbook.eachSheet((sheet) => {

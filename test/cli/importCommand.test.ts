@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { readRegistryFile } from "../../src/store/registryFile.ts";
+import { migratedDataDir } from "../store/engines.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -37,7 +38,7 @@ async function exported(db: string): Promise<Awaited<ReturnType<typeof readRegis
 }
 
 test("import reports row errors and duplicates, imports the valid rows, exit 1; dry run writes nothing", async () => {
-  const db = join(dir, "store-a");
+  const db = await migratedDataDir(join(dir, "store-a"));
   const csv = iconv.encode(
     [
       "网站名称,网址,标识码,开办主体,类型,上级网站,备注",
@@ -78,7 +79,7 @@ test("import reports row errors and duplicates, imports the valid rows, exit 1; 
 });
 
 test("XLSX import without errors exits 0, and export → import round-trips", async () => {
-  const db = join(dir, "store-b");
+  const db = await migratedDataDir(join(dir, "store-b"));
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("网站");
   sheet.addRow([
@@ -126,7 +127,7 @@ test("XLSX import without errors exits 0, and export → import round-trips", as
   assert.match(exportRun.stdout, /已导出 2 个网站/);
   const before = (await readRegistryFile(await readFile(xlsxOut), xlsxOut)).rows;
 
-  const other = join(dir, "store-c");
+  const other = await migratedDataDir(join(dir, "store-c"));
   const reimport = await zhijian(["import", xlsxOut, "--db", other]);
   assert.equal(reimport.code, 0, reimport.stderr);
   assert.match(reimport.stdout, /新增 2、更新 0、错误 0/);

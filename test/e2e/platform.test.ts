@@ -27,6 +27,7 @@ import { defaultWebRoot } from "../../src/server/staticUi.ts";
 import { hasInspection } from "../../src/store/inspectionRepository.ts";
 import { openStore, type Store } from "../../src/store/open.ts";
 import { testSlowMs } from "../helpers/demoInspection.ts";
+import { migratedDataDir } from "../store/engines.ts";
 import { getProblem, listProblems, type Problem } from "../../src/store/problemRepository.ts";
 import { getSiteByHomepage } from "../../src/store/siteRepository.ts";
 
@@ -54,7 +55,7 @@ describe("智检平台 in chromium", { skip: missing }, () => {
     await mkdir(screenshots, { recursive: true });
     demo = await startDemoServer({ slowMs: testSlowMs });
     dataDir = await mkdtemp(join(tmpdir(), "zhijian-e2e-"));
-    store = await openStore(join(dataDir, "store"));
+    store = await openStore(await migratedDataDir(join(dataDir, "store")));
     const siteConfig = await loadSiteConfig("demo/site-config.json");
     await seedDemoPlatform(store.db, siteConfig);
     cityId = (await getSiteByHomepage(store.db, `http://${cityHost}/`))!.id;

@@ -115,7 +115,12 @@ describe("Prober", { concurrency: true }, () => {
     prober.start();
     await prober.finished;
     const elapsed = Date.now() - started;
-    assert.equal(records.length, 9);
+    // Every slot is either probed or, when a busy machine made a probe overrun two slots, skipped
+    // (the overlap rule, tested exactly on the virtual clock above); none is lost or doubled.
+    const { probes, skipped } = prober.stats();
+    assert.equal(records.length, probes);
+    assert.equal(probes + skipped, 9);
+    assert.ok(probes >= targets.length, `only ${probes} probes`);
     // The last slot is due 400 ms in; how late it fires on a busy machine is the benchmark's business.
     assert.ok(elapsed >= 390, `elapsed ${elapsed}`);
     const first = Date.parse(records[0]!.scheduledAt);

@@ -4,8 +4,9 @@
  * and dropped after it, so test files can run concurrently and leave nothing behind. PostgreSQL
  * must be running: a store test that cannot reach it fails rather than skips.
  */
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { cp, mkdtemp, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -40,7 +41,7 @@ export interface TestStore {
 export async function openTestStore(engine: Engine): Promise<TestStore> {
   if (engine === "pglite") {
     const dir = await mkdtemp(path.join(tmpdir(), "zhijian-store-"));
-    const location = path.join(dir, "data");
+    const location = await migratedDataDir(path.join(dir, "data"));
     const testStore: TestStore = {
       store: await openStore(location),
       location,
@@ -64,6 +65,34 @@ export async function openTestStore(engine: Engine): Promise<TestStore> {
     },
   };
   return testStore;
+}
+
+const migrationsDir = path.resolve(import.meta.dirname, "../../src/store/migrations");
+
+/**
+ * A PGlite data directory at `location` holding an empty store with every migration applied, copied
+ * from a template made once per set of migrations: initdb and the migrations cost seconds per store,
+ * a copy a fraction of one. Migrating from empty is tested on its own (test/store/open.test.ts).
+ */
+export async function migratedDataDir(location: string): Promise<string> {
+  const hash = createHash("sha256");
+  for (const file of readdirSync(migrationsDir, { recursive: true, encoding: "utf8" }).sort()) {
+    const full = path.join(migrationsDir, file);
+    if (file.endsWith(".sql") || file.endsWith(".json")) hash.update(file).update(readFileSync(full));
+  }
+  const template = path.join(tmpdir(), `zhijian-pglite-template-${hash.digest("hex").slice(0, 16)}`);
+  if (!existsSync(template)) {
+    // Made beside its final name and renamed into place, so concurrent test files never see half of one.
+    const building = `${template}.${process.pid}.${randomBytes(4).toString("hex")}`;
+    await (await openStore(building)).close();
+    try {
+      await rename(building, template);
+    } catch {
+      await rm(building, { recursive: true, force: true }); // another test file won the race
+    }
+  }
+  await cp(template, location, { recursive: true });
+  return location;
 }
 
 async function admin(statement: string): Promise<void> {
