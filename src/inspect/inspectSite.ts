@@ -32,6 +32,7 @@ import { SiteSurveys } from "./siteSurveys.ts";
 import type { IdentityReference } from "../checks/identityReference.ts";
 import { standardsChecks, type StandardsOptions } from "./siteStandards.ts";
 import type { ContentScanner } from "../text/contentScanner.ts";
+import { freshnessMs } from "./linkCycle.ts";
 
 export interface SiteInspection {
   fetcher: Fetcher;
@@ -129,7 +130,9 @@ export async function inspectSite(homepageUrl: string, run: SiteInspection): Pro
         ? {
             recentCheck: (url: string) => {
               const check = previous.links.get(url);
-              return check && asOf.getTime() - Date.parse(check.checkedAt) < linkCycleMs ? check : undefined;
+              return check && asOf.getTime() - Date.parse(check.checkedAt) < freshnessMs(url, linkCycleMs)
+                ? check
+                : undefined;
             },
           }
         : {}),
