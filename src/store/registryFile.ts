@@ -1,6 +1,7 @@
 /**
- * Registry files (issue 7, item 2): the bytes of a CSV or XLSX list of sites → rows for importSites,
- * and the registry → an XLSX or CSV file with the same headers, so an export imports back unchanged.
+ * Registry files (issue 7, item 2): the bytes of a CSV or XLSX list of sites → rows for importSites
+ * (or of 政务新媒体 accounts → rows for importAccounts), and the registry → an XLSX or CSV file with the
+ * same headers, so an export imports back unchanged.
  *
  * The header row names the columns in Chinese (名称, 首页地址, 网站标识码, 主办单位, 主管单位, 级别,
  * 类型, 行政区划, 状态, 上级网站), in any order, with the usual variants (网站名称, 网址, 标识码,
@@ -11,27 +12,39 @@
 import type ExcelJS from "exceljs";
 import { loadExcel } from "../core/lazyModules.ts";
 import iconv from "iconv-lite";
-import type { ImportReport, RowError, Site, SiteRow } from "./siteRepository.ts";
+import type { Account, AccountRow } from "./accountRepository.ts";
+import type { Site, SiteRow } from "./siteRepository.ts";
 
 /** A file that cannot be read as a registry at all (unlike a row error, nothing is imported). */
 export class RegistryFileError extends Error {
   override name = "RegistryFileError";
 }
 
-export interface RegistryFile {
+export interface TableFile<Row> {
   /** The data rows, in file order, blank rows left out. */
-  rows: SiteRow[];
+  rows: Row[];
   /** The spreadsheet row number of each row (the header is row 1 when it is the first row). */
   rowNumbers: number[];
   /** Chinese notes about the header, e.g. columns that were not recognised and are ignored. */
   warnings: string[];
 }
 
+export type RegistryFile = TableFile<SiteRow>;
+export type AccountsFile = TableFile<AccountRow>;
+
+/** The columns of one kind of registry file. */
+interface Columns<Field extends string> {
+  /** The headers written on export, and the first name of each field when reading. */
+  headers: Record<Field, string>;
+  /** Header variants seen in spreadsheets, compared after normalizeHeader. */
+  variants: Record<Field, string[]>;
+  required: Field[];
+}
+
 export type RegistryFormat = "xlsx" | "csv";
 
 type Field = keyof SiteRow;
 
-/** The headers written on export, and the first name of each field when reading. */
 export const registryHeaders: Record<Field, string> = {
   name: "名称",
   homepage: "首页地址",
@@ -46,9 +59,7 @@ export const registryHeaders: Record<Field, string> = {
 };
 
 const fields = Object.keys(registryHeaders) as Field[];
-const requiredFields: Field[] = ["name", "homepage"];
 
-/** Header variants seen in registry spreadsheets, compared after normalizeHeader. */
 const headerVariants: Record<Field, string[]> = {
   name: ["名称", "网站名称", "站点名称", "网站名", "name", "sitename"],
   homepage: [
@@ -73,9 +84,40 @@ const headerVariants: Record<Field, string[]> = {
   parentHomepage: ["上级网站", "上级网站首页", "上级网站地址", "上级网站首页地址", "上级首页地址", "parent"],
 };
 
-const fieldOfHeader = new Map<string, Field>(
-  fields.flatMap((field) => headerVariants[field].map((name) => [normalizeHeader(name), field] as const)),
-);
+const siteColumns: Columns<Field> = {
+  headers: registryHeaders,
+  variants: headerVariants,
+  required: ["name", "homepage"],
+};
+
+type AccountField = keyof AccountRow;
+
+/** Header variants of account lists; the first of each is the header written on export. */
+const accountVariants: Record<AccountField, [string, ...string[]]> = {
+  platform: ["平台", "所属平台", "平台名称", "平台类型", "platform"],
+  name: ["名称", "账号名称", "账号名", "新媒体名称", "新媒体账号名称", "name", "account"],
+  organizer: ["主办单位", "开办主体", "运营主体", "运营单位", "主办者", "organizer"],
+  url: ["链接", "账号链接", "网址", "地址", "主页", "url", "link"],
+  siteHomepage: [
+    "所属网站",
+    "所属网站首页",
+    "所属网站地址",
+    "所属网站首页地址",
+    "网站首页",
+    "site",
+    "homepage",
+  ],
+};
+
+export const accountHeaders = Object.fromEntries(
+  Object.entries(accountVariants).map(([field, [header]]) => [field, header]),
+) as Record<AccountField, string>;
+
+const accountColumns: Columns<AccountField> = {
+  headers: accountHeaders,
+  variants: accountVariants,
+  required: ["platform", "name"],
+};
 
 /** Whitespace, asterisks marking required columns and a trailing （必填）-style note are not part of a name. */
 function normalizeHeader(header: string): string {
@@ -100,9 +142,16 @@ export function registryFormat(fileName: string, bytes?: Uint8Array): RegistryFo
 
 /** Reads a registry file; throws RegistryFileError (in Chinese) when it cannot be used at all. */
 export async function readRegistryFile(bytes: Uint8Array, fileName: string): Promise<RegistryFile> {
-  const format = registryFormat(fileName, bytes);
-  const table = format === "xlsx" ? await xlsxTable(bytes) : csvTable(decodeCsv(bytes));
-  return rowsOfTable(table);
+  return rowsOfTable(await readTable(bytes, fileName), siteColumns);
+}
+
+/** Reads a file of 政务新媒体 accounts; throws RegistryFileError like readRegistryFile. */
+export async function readAccountsFile(bytes: Uint8Array, fileName: string): Promise<AccountsFile> {
+  return rowsOfTable(await readTable(bytes, fileName), accountColumns);
+}
+
+async function readTable(bytes: Uint8Array, fileName: string): Promise<TableRow[]> {
+  return registryFormat(fileName, bytes) === "xlsx" ? xlsxTable(bytes) : csvTable(decodeCsv(bytes));
 }
 
 /** One non-blank spreadsheet row: its number and its cells as text. */
@@ -111,12 +160,20 @@ interface TableRow {
   cells: string[];
 }
 
-function rowsOfTable(table: TableRow[]): RegistryFile {
+function rowsOfTable<F extends string>(
+  table: TableRow[],
+  { headers, variants, required }: Columns<F>,
+): TableFile<Partial<Record<F, string>>> {
   const [header, ...data] = table;
   if (header === undefined) throw new RegistryFileError("文件为空：没有表头行");
-  const columns: { index: number; field: Field }[] = [];
+  const fieldOfHeader = new Map<string, F>(
+    (Object.keys(headers) as F[]).flatMap((field) =>
+      variants[field].map((name) => [normalizeHeader(name), field] as const),
+    ),
+  );
+  const columns: { index: number; field: F }[] = [];
   const warnings: string[] = [];
-  const seen = new Map<Field, string>();
+  const seen = new Map<F, string>();
   header.cells.forEach((cell, index) => {
     const name = cell.trim();
     if (name === "") return;
@@ -133,15 +190,15 @@ function rowsOfTable(table: TableRow[]): RegistryFile {
     seen.set(field, name);
     columns.push({ index, field });
   });
-  const missing = requiredFields.filter((field) => !seen.has(field));
+  const missing = required.filter((field) => !seen.has(field));
   if (missing.length > 0)
     throw new RegistryFileError(
-      `第 ${header.number} 行表头缺少必需的列：${missing.map((field) => registryHeaders[field]).join("、")}`,
+      `第 ${header.number} 行表头缺少必需的列：${missing.map((field) => headers[field]).join("、")}`,
     );
-  const rows: SiteRow[] = [];
+  const rows: Partial<Record<F, string>>[] = [];
   const rowNumbers: number[] = [];
   for (const { number, cells } of data) {
-    const row: SiteRow = {};
+    const row: Partial<Record<F, string>> = {};
     for (const { index, field } of columns) {
       const value = cells[index]?.trim();
       if (value) row[field] = value;
@@ -154,12 +211,16 @@ function rowsOfTable(table: TableRow[]): RegistryFile {
 }
 
 /**
- * Puts file row numbers into a report from importSites called with `firstRow: 0` on file.rows (where
- * each row number is the row's index): both the rows and the “第 N 行” in messages about duplicates.
+ * Puts file row numbers into a report from importSites (or importAccounts) called with `firstRow: 0`
+ * on file.rows (where each row number is the row's index): both the rows and the “第 N 行” in
+ * messages about duplicates.
  */
-export function withFileRowNumbers(report: ImportReport, rowNumbers: readonly number[]): ImportReport {
+export function withFileRowNumbers<Report extends { errors: { row: number; message: string }[] }>(
+  report: Report,
+  rowNumbers: readonly number[],
+): Report {
   const fileRow = (index: number) => rowNumbers[index] ?? index;
-  const errors: RowError[] = report.errors.map((error) => ({
+  const errors = report.errors.map((error) => ({
     ...error,
     row: fileRow(error.row),
     message: error.message.replace(/第 (\d+) 行/gu, (_, index: string) => `第 ${fileRow(Number(index))} 行`),
@@ -297,12 +358,57 @@ export function registryTable(sites: readonly Site[]): string[][] {
 
 /** An XLSX workbook of the sites; every cell is text, so 标识码 and 行政区划 keep their digits. */
 export async function exportSitesXlsx(sites: readonly Site[]): Promise<Buffer> {
+  return xlsxOf("网站", registryTable(sites), [1, 9]);
+}
+
+export function exportSitesCsv(sites: readonly Site[]): Buffer {
+  return csvOf(registryTable(sites));
+}
+
+/**
+ * The accounts as rows of cells under accountHeaders, each site named by its homepage (`homepages`
+ * by site id: the registry, so an account of a site the caller cannot see still names it).
+ */
+export function accountsTable(
+  accounts: readonly Account[],
+  homepages: ReadonlyMap<number, string>,
+): string[][] {
+  const accountFields = Object.keys(accountHeaders) as AccountField[];
+  const values = (account: Account): Record<AccountField, string> => ({
+    platform: account.platform,
+    name: account.name,
+    organizer: account.organizer ?? "",
+    url: account.url ?? "",
+    siteHomepage: account.siteId === null ? "" : (homepages.get(account.siteId) ?? ""),
+  });
+  return [
+    accountFields.map((field) => accountHeaders[field]),
+    ...accounts.map((account) => accountFields.map((f) => values(account)[f])),
+  ];
+}
+
+export async function exportAccountsXlsx(
+  accounts: readonly Account[],
+  homepages: ReadonlyMap<number, string>,
+): Promise<Buffer> {
+  return xlsxOf("政务新媒体", accountsTable(accounts, homepages), [1, 3, 4]);
+}
+
+export function exportAccountsCsv(
+  accounts: readonly Account[],
+  homepages: ReadonlyMap<number, string>,
+): Buffer {
+  return csvOf(accountsTable(accounts, homepages));
+}
+
+/** Every cell is text (codes keep their leading zeros); the header is bold and stays in view. */
+async function xlsxOf(sheetName: string, table: string[][], wideColumns: number[]): Promise<Buffer> {
   const workbook = new (await loadExcel()).Workbook();
-  const sheet = workbook.addWorksheet("网站");
-  for (const cells of registryTable(sites)) sheet.addRow(cells);
+  const sheet = workbook.addWorksheet(sheetName);
+  for (const cells of table) sheet.addRow(cells);
   sheet.getRow(1).font = { bold: true };
   sheet.columns.forEach((column, index) => {
-    column.width = index === 1 || index === 9 ? 36 : 16;
+    column.width = wideColumns.includes(index) ? 36 : 16;
     column.numFmt = "@";
   });
   sheet.views = [{ state: "frozen", ySplit: 1 }];
@@ -310,7 +416,7 @@ export async function exportSitesXlsx(sites: readonly Site[]): Promise<Buffer> {
 }
 
 /** A UTF-8 CSV with a BOM (so Excel on Chinese Windows opens it correctly) and CRLF line ends. */
-export function exportSitesCsv(sites: readonly Site[]): Buffer {
-  const lines = registryTable(sites).map((cells) => cells.map(csvField).join(","));
+function csvOf(table: string[][]): Buffer {
+  const lines = table.map((cells) => cells.map(csvField).join(","));
   return Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8");
 }

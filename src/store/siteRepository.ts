@@ -7,6 +7,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { siteIdCodeProblem } from "../checks/identity.ts";
 import { loadIdentityReference, type IdentityReference } from "../checks/identityReference.ts";
 import type { Db, Tx } from "./open.ts";
+import { transact } from "./transaction.ts";
 import { sites, siteKind, siteStatus } from "./schema.ts";
 
 export type Site = typeof sites.$inferSelect;
@@ -300,9 +301,6 @@ export async function listSitesIn(db: Db, siteIds: number[] | undefined): Promis
     .orderBy(asc(sites.id));
 }
 
-/** Thrown to roll a preview's transaction back once its report is in hand. */
-class RollBack extends Error {}
-
 /**
  * What importSites would do, without keeping anything: the same import in a transaction that is
  * rolled back, so the counts and row errors are exact.
@@ -312,14 +310,6 @@ export async function previewImportSites(
   rows: SiteRow[],
   options: { reference?: IdentityReference; firstRow?: number } = {},
 ): Promise<ImportReport> {
-  let report: ImportReport | undefined;
-  try {
-    await db.transaction(async (tx) => {
-      report = await importSites(tx as unknown as Db, rows, options);
-      throw new RollBack();
-    });
-  } catch (error) {
-    if (!(error instanceof RollBack)) throw error;
-  }
-  return report!;
+  // A transaction offers the same queries as the database; importSites takes Db.
+  return transact(db, (tx) => importSites(tx as unknown as Db, rows, options), { dryRun: true });
 }

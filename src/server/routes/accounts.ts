@@ -1,18 +1,30 @@
-/** 政务新媒体 accounts over HTTP (docs/api.md, Registry: /api/accounts), scoped like sites. */
+/**
+ * 政务新媒体 accounts over HTTP (docs/api.md, Registry: /api/accounts), scoped like sites, with import
+ * and export of account lists like the site registry's.
+ */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import {
   createAccount,
   deleteAccount,
   findAccount,
   getAccount,
+  importAccounts,
   listAccounts,
   updateAccount,
   type AccountInput,
   type AccountScope,
 } from "../../store/accountRepository.ts";
-import { getSite } from "../../store/siteRepository.ts";
+import {
+  exportAccountsCsv,
+  exportAccountsXlsx,
+  readAccountsFile,
+  RegistryFileError,
+  withFileRowNumbers,
+} from "../../store/registryFile.ts";
+import { getSite, listSites } from "../../store/siteRepository.ts";
 import { requireRole, userOf, visibleSiteIds } from "../auth.ts";
 import type { ServerContext } from "../context.ts";
+import { sendDownload } from "../download.ts";
 import { badRequest, conflict, idParam, notFound } from "../httpError.ts";
 
 const accountBody = {
@@ -25,6 +37,14 @@ const accountBody = {
     siteId: { type: ["integer", "null"], minimum: 1 },
   },
 };
+/** An account list file as sent by the browser (the same body as POST /api/sites/import). */
+const fileProperties = {
+  fileName: { type: "string", minLength: 1, maxLength: 300 },
+  contentBase64: { type: "string", minLength: 1 },
+  dryRun: { type: "boolean" },
+};
+const importBody = { type: "object", required: ["fileName", "contentBase64"], properties: fileProperties };
+const exportQuery = { type: "object", properties: { format: { type: "string", enum: ["csv", "xlsx"] } } };
 const idParams = { type: "object", properties: { id: { type: "string" } } };
 
 export function accountRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -63,6 +83,51 @@ export function accountRoutes(app: FastifyInstance, ctx: ServerContext): void {
     "/api/accounts",
     { schema: { tags: ["registry"], summary: "政务新媒体账号列表" } },
     async (request) => listAccounts(ctx.db, await scopeOf(request)),
+  );
+
+  app.get(
+    "/api/accounts/export",
+    { schema: { tags: ["registry"], summary: "导出政务新媒体账号", querystring: exportQuery } },
+    async (request, reply) => {
+      const { format = "xlsx" } = request.query as { format?: "csv" | "xlsx" };
+      const [accounts, sites] = await Promise.all([
+        listAccounts(ctx.db, await scopeOf(request)),
+        listSites(ctx.db),
+      ]);
+      const homepages = new Map(sites.map((site) => [site.id, site.homepage]));
+      const bytes =
+        format === "xlsx"
+          ? await exportAccountsXlsx(accounts, homepages)
+          : exportAccountsCsv(accounts, homepages);
+      return sendDownload(reply, bytes, `政务新媒体账号.${format}`, format);
+    },
+  );
+
+  app.post(
+    "/api/accounts/import",
+    {
+      bodyLimit: 20 * 1024 * 1024,
+      schema: {
+        tags: ["registry"],
+        summary: "导入政务新媒体账号（CSV 或 XLSX）",
+        body: importBody,
+      },
+    },
+    async (request) => {
+      const user = requireRole(request, "admin", "inspector");
+      const body = request.body as { fileName: string; contentBase64: string; dryRun?: boolean };
+      const file = await readAccountsFile(Buffer.from(body.contentBase64, "base64"), body.fileName).catch(
+        (error: unknown) => {
+          throw error instanceof RegistryFileError
+            ? badRequest(`${body.fileName}：${error.message}`, "contentBase64")
+            : error;
+        },
+      );
+      const dryRun = body.dryRun === true;
+      const options = { actor: user.username, fileName: body.fileName, firstRow: 0, dryRun };
+      const report = await importAccounts(ctx.db, file.rows, options);
+      return { ...withFileRowNumbers(report, file.rowNumbers), warnings: file.warnings, dryRun };
+    },
   );
 
   app.get(

@@ -22,7 +22,7 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
-const fieldNames: Record<string, string> = {
+const siteFieldNames: Record<string, string> = {
   name: "网站名称",
   homepage: "首页地址",
   siteIdCode: "网站标识码",
@@ -35,18 +35,43 @@ const fieldNames: Record<string, string> = {
   parentHomepage: "上级网站首页",
 };
 
+/** What one import button imports: sites by default, or 政务新媒体 accounts. */
+export interface ImportTarget {
+  /** The import endpoint, taking {fileName, contentBase64, dryRun}. */
+  url: string;
+  /** What a row is, in Chinese: “网站”, “账号”. */
+  noun: string;
+  /** Chinese names of the report's fields. */
+  fieldNames: Record<string, string>;
+  testId: string;
+}
+
+export const sitesImport: ImportTarget = {
+  url: "/api/sites/import",
+  noun: "网站",
+  fieldNames: siteFieldNames,
+  testId: "registry-import",
+};
+
 /**
  * 批量导入: the file is first checked with a dry run, the report shown row by row, and only imported
  * when the user confirms.
  */
-export function ImportSites({ onImported }: { onImported: () => void }) {
+export function ImportSites({
+  onImported,
+  target = sitesImport,
+}: {
+  onImported: () => void;
+  target?: ImportTarget;
+}) {
+  const { url, noun, fieldNames, testId } = target;
   const [pending, setPending] = useState<PendingFile>();
   const [busy, setBusy] = useState(false);
   const check = async (file: File) => {
     setBusy(true);
     try {
       const contentBase64 = await readBase64(file);
-      const report = await api<ImportReport>("/api/sites/import", {
+      const report = await api<ImportReport>(url, {
         method: "POST",
         body: { fileName: file.name, contentBase64, dryRun: true },
       });
@@ -61,12 +86,12 @@ export function ImportSites({ onImported }: { onImported: () => void }) {
     if (!pending) return;
     setBusy(true);
     try {
-      const report = await api<ImportReport>("/api/sites/import", {
+      const report = await api<ImportReport>(url, {
         method: "POST",
         body: { fileName: pending.fileName, contentBase64: pending.contentBase64, dryRun: false },
       });
       notifySuccess(
-        `导入完成：新增 ${report.created} 个，更新 ${report.updated} 个，跳过有误的 ${report.errors.length} 处`,
+        `导入完成：新增 ${report.created} 个${noun}，更新 ${report.updated} 个，跳过有误的 ${report.errors.length} 处`,
       );
       setPending(undefined);
       onImported();
@@ -87,7 +112,7 @@ export function ImportSites({ onImported }: { onImported: () => void }) {
           return false;
         }}
       >
-        <Button icon={<UploadOutlined />} loading={busy && !pending} data-testid="registry-import">
+        <Button icon={<UploadOutlined />} loading={busy && !pending} data-testid={testId}>
           批量导入
         </Button>
       </Upload>
@@ -111,7 +136,7 @@ export function ImportSites({ onImported }: { onImported: () => void }) {
               type={report.errors.length === 0 ? "success" : "warning"}
               showIcon
               style={{ marginBottom: 12 }}
-              title={`预计新增 ${report.created} 个、更新 ${report.updated} 个网站；${
+              title={`预计新增 ${report.created} 个、更新 ${report.updated} 个${noun}；${
                 report.errors.length === 0 ? "未发现错误" : `${report.errors.length} 处错误，所在行不会导入`
               }`}
             />

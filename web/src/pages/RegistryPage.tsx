@@ -18,7 +18,7 @@ import { api, notifySuccess } from "../api.ts";
 import { useUser } from "../auth.tsx";
 import { EditModal } from "../components/EditModal.tsx";
 import { ExternalLink } from "../components/bits.tsx";
-import { ImportSites } from "../components/ImportSites.tsx";
+import { ImportSites, sitesImport, type ImportTarget } from "../components/ImportSites.tsx";
 import { siteKindNames } from "../labels.ts";
 import { canEditRegistry } from "../permissions.ts";
 import type { Account, Site, SiteRow } from "../types.ts";
@@ -56,37 +56,10 @@ function SitesTab({ editable }: { editable: boolean }) {
     notifySuccess(`已删除网站“${site.name}”`);
     sites.reload();
   };
+  const create = () => setEditing({ values: newSite });
   return (
     <>
-      <Space style={{ marginBottom: 16 }} wrap>
-        {editable ? (
-          <>
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setEditing({ values: newSite })}
-              data-testid="site-create"
-            >
-              新增网站
-            </Button>
-            <ImportSites onImported={sites.reload} />
-          </>
-        ) : null}
-        <Button
-          icon={<DownloadOutlined />}
-          href="/api/sites/export?format=xlsx"
-          data-testid="sites-export-xlsx"
-        >
-          导出 Excel
-        </Button>
-        <Button
-          icon={<DownloadOutlined />}
-          href="/api/sites/export?format=csv"
-          data-testid="sites-export-csv"
-        >
-          导出 CSV
-        </Button>
-      </Space>
+      <Toolbar list="sites" editable={editable} onCreate={create} onImported={sites.reload} />
       <Table<SiteRow>
         rowKey="id"
         loading={sites.loading}
@@ -228,6 +201,60 @@ function SitesTab({ editable }: { editable: boolean }) {
   );
 }
 
+const accountsImport: ImportTarget = {
+  url: "/api/accounts/import",
+  noun: "账号",
+  fieldNames: {
+    platform: "平台",
+    name: "名称",
+    organizer: "主办单位",
+    url: "链接",
+    siteHomepage: "所属网站",
+  },
+  testId: "accounts-import",
+};
+
+/** The two lists of the registry: what their toolbars create, import and export. */
+const lists = {
+  sites: { target: sitesImport, createTestId: "site-create", exportPath: "/api/sites/export" },
+  accounts: { target: accountsImport, createTestId: "account-create", exportPath: "/api/accounts/export" },
+};
+
+/**
+ * 新增 and 批量导入 for those who may edit, and for everyone the downloads of what the tab lists (the
+ * caller's visible part of it) as XLSX or CSV.
+ */
+function Toolbar(props: {
+  list: keyof typeof lists;
+  editable: boolean;
+  onCreate: () => void;
+  onImported: () => void;
+}) {
+  const { target, createTestId, exportPath } = lists[props.list];
+  return (
+    <Space style={{ marginBottom: 16 }} wrap>
+      {props.editable ? (
+        <>
+          <Button type="primary" icon={<PlusOutlined />} onClick={props.onCreate} data-testid={createTestId}>
+            新增{target.noun}
+          </Button>
+          <ImportSites onImported={props.onImported} target={target} />
+        </>
+      ) : null}
+      {(["xlsx", "csv"] as const).map((format) => (
+        <Button
+          key={format}
+          icon={<DownloadOutlined />}
+          href={`${exportPath}?format=${format}`}
+          data-testid={`${props.list}-export-${format}`}
+        >
+          {format === "xlsx" ? "导出 Excel" : "导出 CSV"}
+        </Button>
+      ))}
+    </Space>
+  );
+}
+
 function AccountsTab({ editable }: { editable: boolean }) {
   const accounts = useLoad<Account[]>("/api/accounts");
   const sites = useLoad<SiteRow[]>("/api/sites");
@@ -246,19 +273,10 @@ function AccountsTab({ editable }: { editable: boolean }) {
     notifySuccess(`已删除账号“${account.name}”`);
     accounts.reload();
   };
+  const create = () => setEditing({ values: newAccount });
   return (
     <>
-      {editable ? (
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          style={{ marginBottom: 16 }}
-          onClick={() => setEditing({ values: newAccount })}
-          data-testid="account-create"
-        >
-          新增账号
-        </Button>
-      ) : null}
+      <Toolbar list="accounts" editable={editable} onCreate={create} onImported={accounts.reload} />
       <Table<Account>
         rowKey="id"
         loading={accounts.loading}
