@@ -385,7 +385,8 @@ describe("demo server: close()", () => {
     const started = Date.now();
     await slow.close();
     const elapsed = Date.now() - started;
-    assert.ok(elapsed < 1000, `close took ${elapsed} ms`);
+    // The slow answer is a minute away: closing within seconds means it did not wait for it.
+    assert.ok(elapsed < 10_000, `close took ${elapsed} ms`);
     assert.equal(await pending, "aborted");
     await slow.close(); // idempotent
   });

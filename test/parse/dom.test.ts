@@ -107,7 +107,7 @@ describe("buildDom", () => {
     }
   });
 
-  it("builds 1 MB of hostile markup in well under a second", (t) => {
+  it("builds 1 MB of hostile markup in linear time, not quadratic", (t) => {
     const cases: Array<[string, string]> = [
       ["nested <div>", "<div>".repeat(200_000)],
       ["stray </p><td>", "</p><td>".repeat(130_000)],
@@ -120,7 +120,9 @@ describe("buildDom", () => {
       const dom = buildDom(html);
       const ms = performance.now() - start;
       t.diagnostic(`${name}: ${(html.length / 1e6).toFixed(2)} MB in ${ms.toFixed(0)} ms`);
-      assert.ok(ms < 800, `${name}: ${ms.toFixed(0)} ms`);
+      // A quadratic tree build takes minutes on this input, a linear one a fraction of a second: a bound
+      // of seconds tells them apart also on a loaded CI machine (speed itself is bench/'s business).
+      assert.ok(ms < 5000, `${name}: ${ms.toFixed(0)} ms`);
       assert.ok(assertLinked(dom) > 0);
     }
   });
