@@ -6,6 +6,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import PgBoss from "pg-boss";
 import type { Store } from "../store/open.ts";
+import { activeJobs, pendingJobId } from "../store/queueTables.ts";
 
 /** Intervals the tests shorten; production keeps pg-boss's defaults unless told otherwise. */
 export interface QueueTuning {
@@ -59,13 +60,11 @@ function pgliteAdapter(lite: PGlite): PgBoss.Db {
  */
 export async function retryInterruptedJobs(boss: PgBoss, store: Store): Promise<number> {
   if (store.kind !== "pglite") return 0;
-  const { rows } = await boss
-    .getDb()
-    .executeSql("SELECT name, id FROM pgboss.job WHERE state = 'active'", []);
-  for (const row of rows as { name: string; id: string }[]) {
-    await boss.fail(row.name, row.id, { message: "服务重启：任务被中断，重新执行" });
+  const interrupted = await activeJobs(boss.getDb());
+  for (const job of interrupted) {
+    await boss.fail(job.name, job.id, { message: "服务重启：任务被中断，重新执行" });
   }
-  return rows.length;
+  return interrupted.length;
 }
 
 /**
@@ -78,11 +77,5 @@ export async function pendingJob(
   queue: string,
   singletonKey: string,
 ): Promise<string | undefined> {
-  const { rows } = await boss
-    .getDb()
-    .executeSql(
-      "SELECT id FROM pgboss.job WHERE name = $1 AND singleton_key = $2 AND state < 'completed' LIMIT 1",
-      [queue, singletonKey],
-    );
-  return (rows[0] as { id: string } | undefined)?.id;
+  return pendingJobId(boss.getDb(), queue, singletonKey);
 }
